@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "dealgraph",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dealgraph", targets: ["dealgraph"]),
+        .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),
+        .library(name: "PostgresClient", targets: ["PostgresClient"]),
+        .library(name: "CRMStore", targets: ["CRMStore"]),
+        .library(name: "CRMGraphQL", targets: ["CRMGraphQL"]),
+        .library(name: "DealGraphServer", targets: ["DealGraphServer"]),
+    ],
+    dependencies: [],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(name: "PostgresClient", dependencies: ["CLibPQ"], swiftSettings: strict),
+        .target(name: "GraphQLEngine", swiftSettings: strict),
+        .target(name: "CRMStore", dependencies: ["PostgresClient"], swiftSettings: strict),
+        .target(name: "CRMGraphQL", dependencies: ["GraphQLEngine", "CRMStore"], swiftSettings: strict),
+        .target(name: "DealGraphServer", dependencies: ["CRMGraphQL"], swiftSettings: strict),
+        .executableTarget(name: "dealgraph", dependencies: ["DealGraphServer"], swiftSettings: strict),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: strict),
+        .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine"], swiftSettings: strict),
+        .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore"], swiftSettings: strict),
+        .testTarget(name: "CRMGraphQLTests", dependencies: ["CRMGraphQL"], swiftSettings: strict),
+        .testTarget(name: "DealGraphServerTests", dependencies: ["DealGraphServer"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

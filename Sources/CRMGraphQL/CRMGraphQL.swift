@@ -1,0 +1,1 @@
+// CRMGraphQL: arrives with its issue.

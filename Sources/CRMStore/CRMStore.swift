@@ -1,0 +1,1 @@
+// CRMStore: arrives with its issue.

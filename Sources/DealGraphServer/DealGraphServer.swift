@@ -1,0 +1,1 @@
+// DealGraphServer: arrives with its issue.

@@ -1,0 +1,1 @@
+// GraphQLEngine: arrives with its issue.

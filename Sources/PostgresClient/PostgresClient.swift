@@ -1,0 +1,1 @@
+// PostgresClient: arrives with its issue.

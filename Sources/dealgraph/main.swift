@@ -1,0 +1,1 @@
+print("dealgraph: not yet")

@@ -1,0 +1,4 @@
+import Testing
+@testable import CRMGraphQL
+
+@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import CRMStore
+
+@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import DealGraphServer
+
+@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import GraphQLEngine
+
+@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import PostgresClient
+
+@Test func moduleLinks() { #expect(Bool(true)) }
