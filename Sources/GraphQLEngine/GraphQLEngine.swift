@@ -1,1 +1,0 @@
-// GraphQLEngine: arrives with its issue.
