@@ -2,7 +2,7 @@
 public struct ParseOptions: Sendable, Hashable {
     /// The most tokens a document may have before parsing stops with a syntax error.
     public var maxTokens: Int
-    /// The deepest nesting of selection sets, list/object values and list types.
+    /// The deepest nesting of selection sets, list and object values, and list types.
     public var maxDepth: Int
 
     /// Creates options; the defaults admit any reasonable hand-written document.
@@ -17,10 +17,57 @@ public struct ParseOptions: Sendable, Hashable {
 /// Throws a `GraphQLError` whose message starts with "Syntax Error:" and which carries the
 /// line and column of the offending token.
 public func parse(_ source: Source, options: ParseOptions = ParseOptions()) throws(GraphQLError) -> DocumentNode {
-    throw GraphQLError("Syntax Error: the parser is not merged yet.")
+    try withParser(source, options) { (parser) throws(SyntaxError) in try parser.parseDocument(source: source) }
 }
 
 /// Parses a document from its text.
 public func parse(_ text: String, options: ParseOptions = ParseOptions()) throws(GraphQLError) -> DocumentNode {
     try parse(Source(text), options: options)
+}
+
+/// Parses a single input value such as `{a: [1, 2], b: $var}`, as graphql-js's `parseValue`.
+public func parseValue(_ source: Source, options: ParseOptions = ParseOptions()) throws(GraphQLError) -> ValueNode {
+    try withParser(source, options) { (parser) throws(SyntaxError) in
+        let value = try parser.parseValue(const: false)
+        try parser.expect(.endOfFile)
+        return value
+    }
+}
+
+/// Parses a single type reference such as `[String!]!`, as graphql-js's `parseType`.
+public func parseType(_ source: Source, options: ParseOptions = ParseOptions()) throws(GraphQLError) -> TypeNode {
+    try withParser(source, options) { (parser) throws(SyntaxError) in
+        let type = try parser.parseType()
+        try parser.expect(.endOfFile)
+        return type
+    }
+}
+
+/// Runs `body` with a parser over the bytes of `source`, turning syntax errors into
+/// `GraphQLError`s with line and column.
+private func withParser<Result>(
+    _ source: Source,
+    _ options: ParseOptions,
+    _ body: (inout Parser) throws(SyntaxError) -> Result
+) throws(GraphQLError) -> Result {
+    let count = source.body.utf8.count
+    guard count < Int(UInt32.max) else {
+        throw GraphQLError("Syntax Error: Document is too large.")
+    }
+    // `withCString` hands out the UTF-8 bytes followed by a NUL terminator without copying a
+    // native string; the lexer relies on that terminator.
+    let result: Swift.Result<Result, SyntaxError> = source.body.withCString { pointer in
+        pointer.withMemoryRebound(to: UInt8.self, capacity: count + 1) { bytes in
+            do throws(SyntaxError) {
+                var parser = try Parser(bytes: bytes, count: count, options: options)
+                return .success(try body(&parser))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+    switch result {
+    case .success(let value): return value
+    case .failure(let error): throw error.graphQLError(in: source)
+    }
 }

@@ -1,0 +1,78 @@
+extension Parser {
+    /// Spec: Value[Const] : [~Const] Variable | IntValue | FloatValue | StringValue | BooleanValue
+    /// | NullValue | EnumValue | ListValue[?Const] | ObjectValue[?Const]
+    mutating func parseValue(const: Bool) throws(SyntaxError) -> ValueNode {
+        let current = token
+        let range = Location(start: current.start, end: current.end)
+        switch current.kind {
+        case .bracketL:
+            return try parseList(const: const)
+        case .braceL:
+            return try parseObject(const: const)
+        case .int:
+            try advance()
+            return .int(text(of: current), range)
+        case .float:
+            try advance()
+            return .float(text(of: current), range)
+        case .string, .blockString:
+            return .string(try parseStringValue())
+        case .name:
+            try advance()
+            // BooleanValue : one of `true` `false`; NullValue : `null`
+            if isKeyword(current, "true") { return .boolean(true, range) }
+            if isKeyword(current, "false") { return .boolean(false, range) }
+            if isKeyword(current, "null") { return .null(range) }
+            return .enumValue(text(of: current), range)
+        case .dollar:
+            if const {
+                try advance()
+                guard token.kind == .name else { throw unexpected(current) }
+                throw SyntaxError(message: "Unexpected variable \"$\(text(of: token))\" in constant value.", offset: current.start)
+            }
+            return .variable(try parseVariable())
+        default:
+            throw unexpected(current)
+        }
+    }
+
+    /// Spec: StringValue
+    mutating func parseStringValue() throws(SyntaxError) -> StringValueNode {
+        let current = token
+        try advance()
+        return StringValueNode(
+            value: lexer.stringValue(of: current), block: current.kind == .blockString,
+            loc: Location(start: current.start, end: current.end))
+    }
+
+    /// Spec: ListValue[Const] : [ ] | [ Value[?Const]+ ]
+    private mutating func parseList(const: Bool) throws(SyntaxError) -> ValueNode {
+        let start = token.start
+        try advance()
+        try descend()
+        var values: [ValueNode] = []
+        while try !skip(.bracketR) {
+            values.append(try parseValue(const: const))
+        }
+        depth -= 1
+        return .list(values, loc(from: start))
+    }
+
+    /// Spec: ObjectValue[Const] : { } | { ObjectField[?Const]+ }
+    /// ObjectField[Const] : Name : Value[?Const]
+    private mutating func parseObject(const: Bool) throws(SyntaxError) -> ValueNode {
+        let start = token.start
+        try advance()
+        try descend()
+        var fields: [ObjectFieldNode] = []
+        while try !skip(.braceR) {
+            let fieldStart = token.start
+            let name = try parseName()
+            try expect(.colon)
+            let value = try parseValue(const: const)
+            fields.append(ObjectFieldNode(name: name, value: value, loc: loc(from: fieldStart)))
+        }
+        depth -= 1
+        return .object(fields, loc(from: start))
+    }
+}
