@@ -26,7 +26,7 @@ public final class FieldDefinition: @unchecked Sendable {
         arguments: [InputValueDefinition] = [],
         deprecationReason: String? = nil,
         resolver: FieldResolver? = nil,
-        subscriber: SubscriptionResolver? = nil
+        subscriber: (SubscriptionResolver)? = nil
     ) {
         self.name = name
         self.type = type
@@ -51,7 +51,7 @@ public final class FieldDefinition: @unchecked Sendable {
     }
 
     /// Build phase only: sets the source stream resolver of a subscription field.
-    public func attach(subscriber: SubscriptionResolver) {
+    public func attach(subscriber: @escaping SubscriptionResolver) {
         self.subscriber = subscriber
     }
 }
@@ -66,7 +66,7 @@ public struct InputValueDefinition: Sendable {
     public let type: TypeReference
     /// The default value, already coerced to the internal representation (as graphql-js v16 keeps
     /// it); nil when there is none. `.some(.null)` is an explicit `= null` default.
-    public let defaultValue: Value?
+    public let defaultValue: GraphQLValue?
     /// The reason given by `@deprecated`, or nil.
     public let deprecationReason: String?
 
@@ -75,7 +75,7 @@ public struct InputValueDefinition: Sendable {
         _ name: String,
         type: TypeReference,
         description: String? = nil,
-        defaultValue: Value? = nil,
+        defaultValue: GraphQLValue? = nil,
         deprecationReason: String? = nil
     ) {
         self.name = name

@@ -33,19 +33,19 @@ public struct Record: Sendable, Equatable {
     /// The field names.
     public let shape: RecordShape
     /// The values, one per name of `shape`.
-    public var values: [Value]
+    public var values: [GraphQLValue]
 
     /// A record of `shape`; `values` must have one value per field name.
-    public init(shape: RecordShape, values: [Value]) {
+    public init(shape: RecordShape, values: [GraphQLValue]) {
         precondition(shape.count == values.count, "a record needs one value per field of its shape")
         self.shape = shape
         self.values = values
     }
 
     /// A record with its own shape, for values built one at a time (input objects, tests).
-    public init(fields: some Sequence<(String, Value)>) {
+    public init(fields: some Sequence<(String, GraphQLValue)>) {
         var names: [String] = []
-        var values: [Value] = []
+        var values: [GraphQLValue] = []
         for (name, value) in fields {
             names.append(name)
             values.append(value)
@@ -54,13 +54,13 @@ public struct Record: Sendable, Equatable {
     }
 
     /// The value of field `name`, or nil when the record has no such field.
-    public subscript(name: String) -> Value? {
+    public subscript(name: String) -> GraphQLValue? {
         guard let slot = shape.slot(of: name) else { return nil }
         return values[slot]
     }
 
     /// The (name, value) pairs in order.
-    public var fields: Zip2Sequence<[String], [Value]> { zip(shape.names, values) }
+    public var fields: Zip2Sequence<[String], [GraphQLValue]> { zip(shape.names, values) }
 
     /// Equal when both have the same names in the same order with equal values.
     public static func == (lhs: Record, rhs: Record) -> Bool {

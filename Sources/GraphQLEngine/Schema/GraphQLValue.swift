@@ -4,18 +4,18 @@
 /// Objects are ``Record``s, whose field names live in a shared ``RecordShape`` so that reading a
 /// field of many rows of the same shape costs an array index, not a dictionary lookup.
 /// `host` carries an application object that only the application's resolvers understand.
-public enum Value: Sendable {
+public enum GraphQLValue: Sendable {
     case null
     case boolean(Bool)
     case int(Int)
     case float(Double)
     case string(String)
-    case list([Value])
+    case list([GraphQLValue])
     case object(Record)
     case host(any AnyObject & Sendable)
 }
 
-extension Value {
+extension GraphQLValue {
     /// True for `.null`.
     public var isNull: Bool {
         if case .null = self { return true }
@@ -50,7 +50,7 @@ extension Value {
     }
 
     /// The items, if this is a list.
-    public var listValue: [Value]? {
+    public var listValue: [GraphQLValue]? {
         if case .list(let items) = self { return items }
         return nil
     }
@@ -62,15 +62,15 @@ extension Value {
     }
 
     /// The field `name` of an object value; nil when absent or when this is not an object.
-    public subscript(name: String) -> Value? {
+    public subscript(name: String) -> GraphQLValue? {
         if case .object(let record) = self { return record[name] }
         return nil
     }
 }
 
-extension Value: Equatable {
+extension GraphQLValue: Equatable {
     /// Structural equality; host objects compare by identity.
-    public static func == (lhs: Value, rhs: Value) -> Bool {
+    public static func == (lhs: GraphQLValue, rhs: GraphQLValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case (.boolean(let a), .boolean(let b)): return a == b
@@ -85,7 +85,7 @@ extension Value: Equatable {
     }
 }
 
-extension Value: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+extension GraphQLValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
     ExpressibleByDictionaryLiteral
 {
@@ -94,8 +94,8 @@ extension Value: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expressib
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(floatLiteral value: Double) { self = .float(value) }
     public init(stringLiteral value: String) { self = .string(value) }
-    public init(arrayLiteral elements: Value...) { self = .list(elements) }
-    public init(dictionaryLiteral elements: (String, Value)...) {
+    public init(arrayLiteral elements: GraphQLValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, GraphQLValue)...) {
         self = .object(Record(fields: elements))
     }
 }

@@ -1,0 +1,81 @@
+/// Numbers in the text form of JavaScript's `Number.prototype.toString` (ECMA-262
+/// "Number::toString"), so that responses and messages read as graphql-js writes them:
+/// `10.5`, `100` (not `100.0`), `1e+21`, `1e-7`.
+enum JavaScriptNumber {
+    /// The integer `value` equals, when it is one and fits in `Int` (JavaScript's
+    /// `Number.isInteger` for the values an `Int` holds); checked without libm.
+    @inline(__always)
+    static func integer(_ value: Double) -> Int? {
+        guard abs(value) < 9.2e18 else { return nil }
+        let truncated = Int(value)
+        return Double(truncated) == value ? truncated : nil
+    }
+
+    /// The JavaScript text of `value`.
+    static func format(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
+        if value == 0 { return "0" }
+        if let integer = integer(value), abs(value) < 9.0e15 {
+            return String(integer)
+        }
+        // Swift's description has the shortest round-tripping digits, as JavaScript requires;
+        // only where the decimal point and the exponent go differs.
+        let text = value.description
+        var digits: [UInt8] = []
+        var pointPosition = 0
+        var exponent = 0
+        var seenPoint = false
+        var negative = false
+        var utf8 = text.utf8[...]
+        if utf8.first == UInt8(ascii: "-") {
+            negative = true
+            utf8 = utf8.dropFirst()
+        }
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                exponent = Int(String(decoding: utf8[utf8.index(after: index)...], as: UTF8.self)) ?? 0
+                break
+            }
+            if byte == UInt8(ascii: ".") {
+                seenPoint = true
+            } else {
+                digits.append(byte)
+                if !seenPoint { pointPosition += 1 }
+            }
+            index = utf8.index(after: index)
+        }
+        var n = pointPosition + exponent
+        while digits.first == UInt8(ascii: "0") {
+            digits.removeFirst()
+            n -= 1
+        }
+        while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        let k = digits.count
+        var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+        let zero = UInt8(ascii: "0")
+        if k <= n && n <= 21 {
+            out += digits
+            out += repeatElement(zero, count: n - k)
+        } else if 0 < n && n <= 21 {
+            out += digits[..<n]
+            out.append(UInt8(ascii: "."))
+            out += digits[n...]
+        } else if -6 < n && n <= 0 {
+            out += [zero, UInt8(ascii: ".")]
+            out += repeatElement(zero, count: -n)
+            out += digits
+        } else {
+            let e = n - 1
+            out.append(digits[0])
+            if k > 1 {
+                out.append(UInt8(ascii: "."))
+                out += digits[1...]
+            }
+            out += Array("e\(e < 0 ? "-" : "+")\(abs(e))".utf8)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

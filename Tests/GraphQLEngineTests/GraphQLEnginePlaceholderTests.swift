@@ -1,4 +1,0 @@
-import Testing
-@testable import GraphQLEngine
-
-@Test func moduleLinks() { #expect(Bool(true)) }
