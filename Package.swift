@@ -7,7 +7,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "dealgraph",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dealgraph", targets: ["dealgraph"]),
         .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),
@@ -16,14 +16,20 @@ let package = Package(
         .library(name: "CRMGraphQL", targets: ["CRMGraphQL"]),
         .library(name: "DealGraphServer", targets: ["DealGraphServer"]),
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
     targets: [
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
-        .target(name: "PostgresClient", dependencies: ["CLibPQ"], swiftSettings: strict),
+        .target(
+            name: "PostgresClient",
+            dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         .target(name: "GraphQLEngine", swiftSettings: strict),
         .target(name: "CRMStore", dependencies: ["PostgresClient"], swiftSettings: strict),
         .target(name: "CRMGraphQL", dependencies: ["GraphQLEngine", "CRMStore"], swiftSettings: strict),

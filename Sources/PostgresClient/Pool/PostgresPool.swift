@@ -1,0 +1,203 @@
+import Logging
+import Synchronization
+
+/// A bounded async connection pool.
+///
+/// Acquiring waits up to `acquireTimeout` for a free connection, then throws `.poolTimeout`.
+/// Each connection runs its libpq calls on its own thread (see `ConnectionThread`), so blocking
+/// libpq calls never run on NIO event loops or the Swift cooperative pool. A connection found
+/// broken (server restart, terminated backend) is reopened before its next statement, or closed
+/// and replaced when it comes back broken; statements fail with `.connectionFailed` while the
+/// server is unreachable and succeed again once it is back, without restarting the process.
+public final class PostgresPool: Sendable {
+    let configuration: PostgresConfiguration
+    let maxConnections: Int
+    let acquireTimeout: Duration
+    let logger: Logger
+    private let state = Mutex(PoolState())
+    private let counter = StatementCounter()
+    let listeners = ListenerRegistry()
+
+    public init(
+        configuration: PostgresConfiguration, maxConnections: Int = 10,
+        acquireTimeout: Duration = .seconds(5), logger: Logger = Logger(label: "dealgraph.postgres")
+    ) {
+        self.configuration = configuration
+        self.maxConnections = max(1, maxConnections)
+        self.acquireTimeout = acquireTimeout
+        self.logger = logger
+    }
+
+    /// Runs one parameterized statement on a pooled connection.
+    public func query(_ sql: String, _ parameters: [PostgresValue] = []) async throws(PostgresError) -> PostgresResult {
+        let lease = try await acquire()
+        do {
+            let result = try await lease.connection.query(sql, parameters)
+            await release(lease)
+            return result
+        } catch {
+            await release(lease)
+            throw error
+        }
+    }
+
+    /// Lends a connection to `body` and takes it back afterwards (rolling back a transaction the
+    /// body left open).
+    public func withConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        let lease = try await acquire()
+        do {
+            let value = try await body(lease.connection)
+            await release(lease)
+            return value
+        } catch {
+            await release(lease)
+            throw error
+        }
+    }
+
+    /// BEGIN ... COMMIT on a pooled connection; ROLLBACK when `body` throws.
+    public func transaction<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await withConnection { connection in try await connection.transaction(body) }
+    }
+
+    /// Open, in-use, idle connections and waiting tasks.
+    public var statistics: PostgresPoolStatistics {
+        state.withLock {
+            PostgresPoolStatistics(open: $0.open, inUse: $0.inUse, idle: $0.idle.count, waiters: $0.waiters.count)
+        }
+    }
+
+    /// Statements run through this pool since start: `query` and `executeScript` calls, not the
+    /// BEGIN/COMMIT/SAVEPOINT statements that `transaction` issues.
+    public var statementCount: Int { counter.count }
+
+    /// Closes idle connections, fails waiting tasks with `.poolClosed`, stops listeners; connections
+    /// in use close when they are returned.
+    public func close() async {
+        let waiters = state.withLock { state in
+            state.closed = true
+            state.open -= state.idle.count
+            state.idle = []
+            let waiters = state.waiters
+            state.waiters = []
+            return waiters
+        }
+        for waiter in waiters {
+            waiter.timeout?.cancel()
+            waiter.continuation.resume(returning: .failure(.poolClosed))
+        }
+        listeners.stopAll()
+    }
+
+    // MARK: acquire and release
+
+    private func acquire() async throws(PostgresError) -> PooledConnection {
+        enum Step { case ready(PooledConnection), open, wait(Int), closed }
+        let step = state.withLock { state -> Step in
+            if state.closed { return .closed }
+            if let connection = state.idle.popLast() {
+                state.inUse += 1
+                return .ready(connection)
+            }
+            if state.open < maxConnections {
+                state.open += 1
+                state.inUse += 1
+                return .open
+            }
+            state.nextWaiterID += 1
+            return .wait(state.nextWaiterID)
+        }
+        switch step {
+        case .ready(let connection): return connection
+        case .open: return try await openConnection()
+        case .closed: throw .poolClosed
+        case .wait(let id):
+            switch try await waitForLease(id: id).get() {
+            case .connection(let connection): return connection
+            case .openSlot: return try await openConnection()
+            }
+        }
+    }
+
+    /// Opens a connection in a slot already counted as open and in use.
+    private func openConnection() async throws(PostgresError) -> PooledConnection {
+        do {
+            let connection = try await PostgresConnection.open(
+                configuration, statementCounter: counter, name: "dealgraph-pg")
+            return PooledConnection(connection: connection)
+        } catch {
+            logger.warning("cannot open a database connection", metadata: ["error": "\(error.debugDescription)"])
+            let served = state.withLock { state in
+                state.open -= 1
+                state.inUse -= 1
+                return state.serveWaiters(maxConnections: maxConnections)
+            }
+            resume(served)
+            throw error
+        }
+    }
+
+    private func waitForLease(id: Int) async -> Result<Lease, PostgresError> {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<Lease, PostgresError>, Never>) in
+                let timeout = Task { [self, acquireTimeout] in
+                    try? await Task.sleep(for: acquireTimeout)
+                    if !Task.isCancelled { fail(waiter: id, with: timeoutError) }
+                }
+                let early = state.withLock { state -> PostgresError? in
+                    if state.cancelledWaiters.remove(id) != nil { return .cancelled }
+                    if state.closed { return .poolClosed }
+                    state.waiters.append(PoolState.Waiter(id: id, continuation: continuation, timeout: timeout))
+                    return nil
+                }
+                if let early {
+                    timeout.cancel()
+                    continuation.resume(returning: .failure(early))
+                }
+            }
+        } onCancel: {
+            fail(waiter: id, with: .cancelled, rememberIfAbsent: true)
+        }
+    }
+
+    private var timeoutError: PostgresError {
+        PostgresError(kind: .poolTimeout,
+                      message: "no database connection became free within \(acquireTimeout) (pool of \(maxConnections))")
+    }
+
+    private func fail(waiter id: Int, with error: PostgresError, rememberIfAbsent: Bool = false) {
+        let waiter = state.withLock { state -> PoolState.Waiter? in
+            let found = state.removeWaiter(id)
+            if found == nil, rememberIfAbsent { state.cancelledWaiters.insert(id) }
+            return found
+        }
+        guard let waiter else { return }
+        waiter.timeout?.cancel()
+        waiter.continuation.resume(returning: .failure(error))
+    }
+
+    /// Takes a connection back: rolls back a transaction left open, closes a broken connection
+    /// (its slot is reopened on demand), and hands the connection or slot to the oldest waiter.
+    private func release(_ lease: PooledConnection) async {
+        let connection = lease.connection
+        await connection.resetForReuse()
+        let healthy = connection.session.isIdleAndHealthy
+        let served = state.withLock { state -> [(PoolState.Waiter, Lease)] in
+            state.inUse -= 1
+            if healthy, !state.closed {
+                state.idle.append(lease)
+            } else {
+                state.open -= 1
+            }
+            return state.serveWaiters(maxConnections: maxConnections)
+        }
+        resume(served)
+    }
+
+    private func resume(_ served: [(PoolState.Waiter, Lease)]) {
+        for (waiter, lease) in served {
+            waiter.timeout?.cancel()
+            waiter.continuation.resume(returning: .success(lease))
+        }
+    }
+}

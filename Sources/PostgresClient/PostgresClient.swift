@@ -1,1 +1,0 @@
-// PostgresClient: arrives with its issue.

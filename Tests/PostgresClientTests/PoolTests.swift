@@ -1,0 +1,77 @@
+import Testing
+@testable import PostgresClient
+
+@Suite("The bounded pool")
+struct PoolTests {
+    let configuration: PostgresConfiguration
+
+    init() async throws {
+        configuration = try await EmbeddedPostgres.sharedForTests().createDatabase(prefix: "pool")
+    }
+
+    @Test("exhaustion waits for a returned connection, then times out with .poolTimeout")
+    func exhaustion() async throws {
+        let pool = PostgresPool(configuration: configuration, maxConnections: 1, acquireTimeout: .milliseconds(300))
+        let started = ContinuousClock.now
+        async let holder: Void = pool.withConnection { connection in
+            _ = try await connection.query("SELECT pg_sleep(0.15)")
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        let waited = try await pool.query("SELECT 1")
+        #expect(waited[0].int(0) == 1)
+        #expect(ContinuousClock.now - started >= .milliseconds(140))
+        try await holder
+
+        let blocker = Task {
+            try await pool.withConnection { connection in
+                _ = try await connection.query("SELECT pg_sleep(1)")
+            }
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(pool.statistics == PostgresPoolStatistics(open: 1, inUse: 1, idle: 0, waiters: 0))
+        let waitStart = ContinuousClock.now
+        let error = await #expect(throws: PostgresError.self) { _ = try await pool.query("SELECT 2") }
+        #expect(error?.kind == .poolTimeout)
+        #expect(error?.description == "database busy: no connection available in time")
+        #expect(ContinuousClock.now - waitStart >= .milliseconds(280))
+        try await blocker.value
+        #expect(pool.statistics == PostgresPoolStatistics(open: 1, inUse: 0, idle: 1, waiters: 0))
+    }
+
+    @Test("statistics count waiters, and many concurrent statements share few connections")
+    func concurrency() async throws {
+        let pool = PostgresPool(configuration: configuration, maxConnections: 3)
+        let before = pool.statementCount
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<60 {
+                group.addTask { try await pool.query("SELECT $1::int4 + 1", [.int4(Int32(index))])[0].int(0)! }
+            }
+            var sum = 0
+            for try await value in group { sum += value }
+            #expect(sum == (1...60).reduce(0, +))
+        }
+        #expect(pool.statementCount - before == 60)
+        let statistics = pool.statistics
+        #expect(statistics.open <= 3 && statistics.inUse == 0 && statistics.waiters == 0)
+    }
+
+    @Test("a closed pool refuses work with .poolClosed")
+    func closed() async throws {
+        let pool = PostgresPool(configuration: configuration, maxConnections: 1)
+        _ = try await pool.query("SELECT 1")
+        await pool.close()
+        let error = await #expect(throws: PostgresError.self) { _ = try await pool.query("SELECT 1") }
+        #expect(error?.kind == .poolClosed)
+    }
+
+    @Test("an unreachable server fails with .connectionFailed, and the slot is freed")
+    func unreachable() async throws {
+        let nowhere = try PostgresConfiguration("host=/nonexistent/socket/dir port=1 dbname=x", connectTimeout: .seconds(2))
+        let pool = PostgresPool(configuration: nowhere, maxConnections: 1)
+        for _ in 0..<2 {
+            let error = await #expect(throws: PostgresError.self) { _ = try await pool.query("SELECT 1") }
+            #expect(error?.kind == .connectionFailed)
+        }
+        #expect(pool.statistics.open == 0)
+    }
+}

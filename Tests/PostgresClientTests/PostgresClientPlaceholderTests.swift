@@ -1,4 +1,0 @@
-import Testing
-@testable import PostgresClient
-
-@Test func moduleLinks() { #expect(Bool(true)) }
