@@ -9,6 +9,9 @@ final class LibPQSession: @unchecked Sendable {
     private var connection: OpaquePointer?
     let statements = StatementCache()
     private let cancelState = Mutex<CancelState>(CancelState())
+    /// Set when the server announced, while the connection was idle, that it is closing it
+    /// (a FATAL error arrives as a notice then: shutdown, pg_terminate_backend, idle timeout).
+    private var serverClosing = false
 
     private struct CancelState: ~Copyable {
         var handle: CancelHandle?
@@ -54,7 +57,15 @@ final class LibPQSession: @unchecked Sendable {
             if let opened { PQfinish(opened) }
             throw PostgresError(kind: .connectionFailed, message: scrub(message))
         }
-        PQsetNoticeProcessor(opened, { _, _ in }, nil)
+        serverClosing = false
+        PQsetNoticeReceiver(opened, { context, notice in
+            guard let context, let notice,
+                  let severity = PQresultErrorField(notice, Int32(UInt8(ascii: "V"))) else { return }
+            let level = String(cString: severity)
+            if level == "FATAL" || level == "PANIC" {
+                Unmanaged<LibPQSession>.fromOpaque(context).takeUnretainedValue().serverClosing = true
+            }
+        }, Unmanaged.passUnretained(self).toOpaque())
         connection = opened
         let handle = PQgetCancel(opened).map(CancelHandle.init)
         cancelState.withLock { $0.handle = handle }
@@ -77,18 +88,24 @@ final class LibPQSession: @unchecked Sendable {
     /// connection is then reopened, unless `reconnect` is false (inside a transaction, where a new
     /// connection would silently lose the transaction).
     func ensureOpen(reconnect: Bool) throws(PostgresError) {
-        if let connection, PQstatus(connection) == CONNECTION_OK {
-            var descriptor = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
-            guard poll(&descriptor, 1, 0) > 0 else { return }
-            if PQconsumeInput(connection) == 1, PQstatus(connection) == CONNECTION_OK {
-                discardNotifications()
-                return
-            }
-        }
+        if isUsable() { return }
         guard reconnect || connection == nil else {
             throw PostgresError(kind: .connectionFailed, message: "the connection was lost inside a transaction")
         }
         try connect()
+    }
+
+    /// Reads what arrived while the connection was idle; false when the connection is closed or
+    /// closing.
+    private func isUsable() -> Bool {
+        guard let connection, PQstatus(connection) == CONNECTION_OK else { return false }
+        for _ in 0..<3 {
+            var descriptor = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 0) > 0 else { break }
+            guard PQconsumeInput(connection) == 1, PQstatus(connection) == CONNECTION_OK else { return false }
+            discardNotifications()
+        }
+        return !serverClosing
     }
 
     /// Whether the connection is open and idle outside any transaction.

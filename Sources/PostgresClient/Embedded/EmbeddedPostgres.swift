@@ -10,6 +10,7 @@ public actor EmbeddedPostgres {
     private let durable: Bool
     private var running: RunningServer?
     private var databaseCounter = 0
+    private var resolvedDirectory: String?
 
     private struct RunningServer {
         let dataDirectory: String
@@ -33,7 +34,7 @@ public actor EmbeddedPostgres {
 
     /// The data folder in use once started (it differs from the requested one when the server
     /// account cannot reach that).
-    public var dataDirectory: String? { running?.dataDirectory }
+    public var dataDirectory: String? { resolvedDirectory }
 
     /// Starts (creating the cluster on first use) and returns the configuration of the `postgres` database.
     public func start() async throws -> PostgresConfiguration {
@@ -44,6 +45,7 @@ public actor EmbeddedPostgres {
         }
         let postgres = try PostgresBinaries.require("postgres")
         let dataDirectory = try await ClusterDirectory.resolve(requestedDirectory, account: account, logger: logger)
+        resolvedDirectory = dataDirectory
         let socketDirectory = try ClusterDirectory.socketDirectory(for: dataDirectory, account: account)
         if !FileManager.default.fileExists(atPath: dataDirectory + "/PG_VERSION") {
             try await initialize(dataDirectory, account: account)
