@@ -5,6 +5,7 @@ extension Lexer {
     /// FloatValue :: IntegerPart FractionalPart? ExponentPart? [lookahead != {Digit, `.`, NameStart}]
     /// IntegerPart :: NegativeSign? 0 | NegativeSign? NonZeroDigit Digit*
     /// FractionalPart :: . Digit+;  ExponentPart :: ExponentIndicator Sign? Digit+
+    @inline(never)
     mutating func readNumber() throws(SyntaxError) -> Token {
         let start = position
         var isFloat = false

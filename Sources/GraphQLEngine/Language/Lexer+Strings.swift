@@ -4,6 +4,7 @@ extension Lexer {
     /// Spec: StringValue :: `""` [lookahead != `"`] | `"` StringCharacter+ `"`
     /// StringCharacter :: SourceCharacter but not `"` or `\` or LineTerminator
     /// | `\u` EscapedUnicode | `\` EscapedCharacter
+    @inline(never)
     mutating func readString() throws(SyntaxError) -> Token {
         let start = position
         var hasEscape = false
@@ -32,6 +33,7 @@ extension Lexer {
     ///
     /// Spec: StringValue :: `"""` BlockStringCharacter* `"""`
     /// BlockStringCharacter :: SourceCharacter but not `"""` or `\"""` | `\"""`
+    @inline(never)
     mutating func readBlockString() throws(SyntaxError) -> Token {
         let start = position
         let token = Token(kind: .blockString, start: start, end: start, line: line, lineStart: lineStart)

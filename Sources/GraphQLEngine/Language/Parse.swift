@@ -59,7 +59,9 @@ private func withParser<Result>(
     let result: Swift.Result<Result, SyntaxError> = source.body.withCString { pointer in
         pointer.withMemoryRebound(to: UInt8.self, capacity: count + 1) { bytes in
             do throws(SyntaxError) {
-                var parser = try Parser(bytes: bytes, count: count, options: options)
+                var parser = Parser(bytes: bytes, count: count, options: options)
+                defer { parser.lists.release() }
+                try parser.start()
                 return .success(try body(&parser))
             } catch {
                 return .failure(error)

@@ -1,11 +1,12 @@
 extension Parser {
     /// Spec: Document : Definition+
     mutating func parseDocument(source: Source) throws(SyntaxError) -> DocumentNode {
-        var definitions: [DefinitionNode] = []
+        let base = lists.definitions.count
         repeat {
-            definitions.append(try parseDefinition())
+            let definition = try parseDefinition()
+            lists.definitions.push(definition)
         } while token.kind != .endOfFile
-        return DocumentNode(definitions: definitions, loc: Location(start: 0, end: lexer.count), source: source)
+        return DocumentNode(definitions: lists.definitions.popArray(from: base), loc: Location(start: 0, end: lexer.count), source: source)
     }
 
     /// Spec: Definition : ExecutableDefinition | TypeSystemDefinitionOrExtension
@@ -28,15 +29,14 @@ extension Parser {
             case "scalar", "type", "interface", "union", "enum", "input":
                 return .type(try parseTypeDefinition(extending: false))
             case "directive": return .directive(try parseDirectiveDefinition())
-            case "extend":
-                if hasDescription {
-                    throw SyntaxError(
-                        message: "Unexpected description, only GraphQL definitions support descriptions.",
-                        offset: token.start)
-                }
-                return try parseExtension()
             default: break
             }
+            if hasDescription {
+                throw SyntaxError(
+                    message: "Unexpected description, only GraphQL definitions support descriptions.",
+                    offset: token.start)
+            }
+            if isKeyword(keywordToken, "extend") { return try parseExtension() }
         }
         throw unexpected(keywordToken)
     }
@@ -74,7 +74,7 @@ extension Parser {
     /// VariableDefinition : Description? Variable : Type DefaultValue? Directives[Const]?
     mutating func parseVariableDefinitions() throws(SyntaxError) -> [VariableDefinitionNode] {
         guard try skip(.parenL) else { return [] }
-        var definitions: [VariableDefinitionNode] = []
+        let base = lists.variableDefinitions.count
         repeat {
             let start = token.start
             let description = try parseDescription()
@@ -83,11 +83,11 @@ extension Parser {
             let type = try parseType()
             let defaultValue = try skip(.equals) ? try parseValue(const: true) : nil
             let directives = try parseDirectives(const: true)
-            definitions.append(VariableDefinitionNode(
+            lists.variableDefinitions.push(VariableDefinitionNode(
                 description: description, variable: variable, type: type, defaultValue: defaultValue,
                 directives: directives, loc: loc(from: start)))
         } while try !skip(.parenR)
-        return definitions
+        return lists.variableDefinitions.popArray(from: base)
     }
 
     /// Spec: Variable : $ Name
@@ -103,12 +103,13 @@ extension Parser {
         let start = token.start
         try expect(.braceL)
         try descend()
-        var selections: [SelectionNode] = []
+        let base = lists.selections.count
         repeat {
-            selections.append(try parseSelection())
+            let selection = try parseSelection()
+            lists.selections.push(selection)
         } while try !skip(.braceR)
         depth -= 1
-        return SelectionSetNode(selections: selections, loc: loc(from: start))
+        return SelectionSetNode(selections: lists.selections.popArray(from: base), loc: loc(from: start))
     }
 
     /// Spec: Selection : Field | FragmentSpread | InlineFragment

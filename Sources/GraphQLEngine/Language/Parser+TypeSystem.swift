@@ -127,7 +127,7 @@ extension Parser {
     /// FieldDefinition : Description? Name ArgumentsDefinition? : Type Directives[Const]?
     private mutating func parseFieldsDefinition() throws(SyntaxError) -> [FieldDefinitionNode] {
         guard try skip(.braceL) else { return [] }
-        var fields: [FieldDefinitionNode] = []
+        let base = lists.fieldDefinitions.count
         repeat {
             let start = token.start
             let description = try parseDescription()
@@ -136,11 +136,11 @@ extension Parser {
             try expect(.colon)
             let type = try parseType()
             let directives = try parseDirectives(const: true)
-            fields.append(FieldDefinitionNode(
+            lists.fieldDefinitions.push(FieldDefinitionNode(
                 description: description, name: name, arguments: arguments, type: type,
                 directives: directives, loc: loc(from: start)))
         } while try !skip(.braceR)
-        return fields
+        return lists.fieldDefinitions.popArray(from: base)
     }
 
     /// Spec: ArgumentsDefinition : ( InputValueDefinition+ ); InputFieldsDefinition : { InputValueDefinition+ }
@@ -149,7 +149,7 @@ extension Parser {
         open: TokenKind, close: TokenKind
     ) throws(SyntaxError) -> [InputValueDefinitionNode] {
         guard try skip(open) else { return [] }
-        var values: [InputValueDefinitionNode] = []
+        let base = lists.inputValues.count
         repeat {
             let start = token.start
             let description = try parseDescription()
@@ -158,11 +158,11 @@ extension Parser {
             let type = try parseType()
             let defaultValue = try skip(.equals) ? try parseValue(const: true) : nil
             let directives = try parseDirectives(const: true)
-            values.append(InputValueDefinitionNode(
+            lists.inputValues.push(InputValueDefinitionNode(
                 description: description, name: name, type: type, defaultValue: defaultValue,
                 directives: directives, loc: loc(from: start)))
         } while try !skip(close)
-        return values
+        return lists.inputValues.popArray(from: base)
     }
 
     /// Spec: EnumValuesDefinition : { EnumValueDefinition+ }

@@ -50,12 +50,13 @@ extension Parser {
         let start = token.start
         try advance()
         try descend()
-        var values: [ValueNode] = []
+        let base = lists.values.count
         while try !skip(.bracketR) {
-            values.append(try parseValue(const: const))
+            let value = try parseValue(const: const)
+            lists.values.push(value)
         }
         depth -= 1
-        return .list(values, loc(from: start))
+        return .list(lists.values.popArray(from: base), loc(from: start))
     }
 
     /// Spec: ObjectValue[Const] : { } | { ObjectField[?Const]+ }
@@ -64,15 +65,15 @@ extension Parser {
         let start = token.start
         try advance()
         try descend()
-        var fields: [ObjectFieldNode] = []
+        let base = lists.objectFields.count
         while try !skip(.braceR) {
             let fieldStart = token.start
             let name = try parseName()
             try expect(.colon)
             let value = try parseValue(const: const)
-            fields.append(ObjectFieldNode(name: name, value: value, loc: loc(from: fieldStart)))
+            lists.objectFields.push(ObjectFieldNode(name: name, value: value, loc: loc(from: fieldStart)))
         }
         depth -= 1
-        return .object(fields, loc(from: start))
+        return .object(lists.objectFields.popArray(from: base), loc(from: start))
     }
 }

@@ -10,11 +10,18 @@ struct Parser {
     var tokenCount = 0
     var depth = 0
     let options: ParseOptions
+    /// Where lists under construction collect their items.
+    var lists = ParserLists()
 
-    init(bytes: UnsafePointer<UInt8>, count: Int, options: ParseOptions) throws(SyntaxError) {
+    /// Creates a parser; `start()` reads the first token.
+    init(bytes: UnsafePointer<UInt8>, count: Int, options: ParseOptions) {
         lexer = Lexer(bytes: bytes, count: count)
         self.options = options
         token = Token(kind: .endOfFile, start: 0, end: 0, line: 1, lineStart: 0)
+    }
+
+    /// Reads the first token.
+    mutating func start() throws(SyntaxError) {
         try advance()
         lastEnd = 0
     }
@@ -102,9 +109,18 @@ struct Parser {
     }
 
     /// The source text of a token.
+    ///
+    /// `String(unsafeUninitializedCapacity:)` builds strings of up to 15 ASCII bytes in place
+    /// without a validation pass, several times faster than `String(decoding:as:)`.
     @inline(__always)
     func text(of token: Token) -> String {
-        String(decoding: UnsafeBufferPointer(start: lexer.bytes + token.start, count: token.end - token.start), as: UTF8.self)
+        let start = lexer.bytes + token.start
+        let length = token.end - token.start
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            // Names are short: a byte loop beats a call to memcpy.
+            for index in 0..<length { buffer[index] = start[index] }
+            return length
+        }
     }
 
     /// The location from `start` to the end of the last consumed token.
@@ -146,29 +162,30 @@ struct Parser {
 
     /// Spec: Directives[Const] : Directive[?Const]+
     mutating func parseDirectives(const: Bool) throws(SyntaxError) -> [DirectiveNode] {
-        var directives: [DirectiveNode] = []
+        guard token.kind == .at else { return [] }
+        let base = lists.directives.count
         while token.kind == .at {
             let start = token.start
             try advance()
             let name = try parseName()
             let arguments = try parseArguments(const: const)
-            directives.append(DirectiveNode(name: name, arguments: arguments, loc: loc(from: start)))
+            lists.directives.push(DirectiveNode(name: name, arguments: arguments, loc: loc(from: start)))
         }
-        return directives
+        return lists.directives.popArray(from: base)
     }
 
     /// Spec: Arguments[Const] : ( Argument[?Const]+ ); Argument[Const] : Name : Value[?Const]
     mutating func parseArguments(const: Bool) throws(SyntaxError) -> [ArgumentNode] {
         guard try skip(.parenL) else { return [] }
-        var arguments: [ArgumentNode] = []
+        let base = lists.arguments.count
         repeat {
             let start = token.start
             let name = try parseName()
             try expect(.colon)
             let value = try parseValue(const: const)
-            arguments.append(ArgumentNode(name: name, value: value, loc: loc(from: start)))
+            lists.arguments.push(ArgumentNode(name: name, value: value, loc: loc(from: start)))
         } while try !skip(.parenR)
-        return arguments
+        return lists.arguments.popArray(from: base)
     }
 
     /// Spec: Type : NamedType | ListType | NonNullType

@@ -38,21 +38,36 @@ enum TokenKind: UInt8, Sendable {
 /// A token holds no text; the parser reads names and values from the source bytes only when it
 /// builds a node, so lexing allocates nothing.
 struct Token: Sendable {
+    // 32-bit offsets keep a token in two registers; sources are limited to 4 GiB.
+    private var startOffset: UInt32
+    private var endOffset: UInt32
+    private var lineNumber: UInt32
+    private var lineStartOffset: UInt32
     var kind: TokenKind
     /// Set on string tokens that contain a `\` escape, so plain strings skip decoding.
-    var hasEscape: Bool = false
+    var hasEscape = false
+
+    init(kind: TokenKind, start: Int, end: Int, line: Int, lineStart: Int) {
+        self.kind = kind
+        startOffset = UInt32(truncatingIfNeeded: start)
+        endOffset = UInt32(truncatingIfNeeded: end)
+        lineNumber = UInt32(truncatingIfNeeded: line)
+        lineStartOffset = UInt32(truncatingIfNeeded: lineStart)
+    }
+
     /// Byte offset of the first character.
-    var start: Int
+    var start: Int { Int(startOffset) }
     /// Byte offset after the last character.
-    var end: Int
+    var end: Int {
+        get { Int(endOffset) }
+        set { endOffset = UInt32(truncatingIfNeeded: newValue) }
+    }
     /// 1-based line of `start`.
-    var line: Int
-    /// Byte offset at which that line begins.
-    var lineStart: Int
+    var line: Int { Int(lineNumber) }
 
     /// 1-based column of `start`, counted in bytes. `Source.location(of:)` gives the UTF-16
     /// column graphql-js reports; the two differ only after non-ASCII text on the same line.
-    var column: Int { start - lineStart + 1 }
+    var column: Int { Int(startOffset - lineStartOffset) + 1 }
 }
 
 /// A syntax error as the lexer and parser raise it: a message (without the "Syntax Error: "
