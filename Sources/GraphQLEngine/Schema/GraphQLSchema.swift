@@ -45,15 +45,15 @@ public final class GraphQLSchema: @unchecked Sendable {
         self.subscriptionType = subscription
         self.directives = directives
 
-        var collector = TypeCollector()
-        for type in types { collector.collect(type) }
+        var collector = TypeCollector(given: types)
+        for type in types { collector.collect(type, given: true) }
         for root in [query, mutation, subscription].compactMap({ $0 }) { collector.collect(.object(root)) }
         for directive in directives {
             for argument in directive.arguments { collector.collect(argument.type.namedType) }
         }
-        // Introspection refers to these two; graphql-js's type map always holds them.
-        collector.collect(.scalar(.string))
-        collector.collect(.scalar(.boolean))
+        // graphql-js's type map always holds the introspection types (and String and Boolean,
+        // which they refer to).
+        collector.collect(.object(Introspection.schemaType))
         if let duplicate = collector.duplicate {
             throw GraphQLError("Schema must contain uniquely named types but contains multiple types named \"\(duplicate)\".")
         }
@@ -131,17 +131,29 @@ public final class GraphQLSchema: @unchecked Sendable {
     }
 }
 
-/// graphql-js `collectReferencedTypes`: a depth-first walk that keeps first-seen order.
+/// graphql-js `collectReferencedTypes`: a depth-first walk that keeps first-seen order. The
+/// types given explicitly keep their order: a type they refer to is collected after the first
+/// given type that refers to it, unless it is itself given (graphql-js seeds its set with them).
 private struct TypeCollector {
     var ordered: [NamedType] = []
     var byName: [String: NamedType] = [:]
     var duplicate: String?
+    /// Given types not collected yet.
+    private var pending: [String: NamedType] = [:]
 
-    mutating func collect(_ type: NamedType) {
-        if let seen = byName[type.name] {
+    init(given: [NamedType] = []) {
+        for type in given {
+            if let other = pending[type.name], other != type, duplicate == nil { duplicate = type.name }
+            pending[type.name] = type
+        }
+    }
+
+    mutating func collect(_ type: NamedType, given: Bool = false) {
+        if let seen = byName[type.name] ?? (given ? nil : pending[type.name]) {
             if seen != type, duplicate == nil { duplicate = type.name }
             return
         }
+        pending[type.name] = nil
         byName[type.name] = type
         ordered.append(type)
         switch type {

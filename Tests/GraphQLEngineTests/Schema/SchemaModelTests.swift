@@ -34,6 +34,8 @@ import Testing
         let schema = try Self.makeSchema()
         #expect(schema.types.map(\.name) == [
             "Deal", "Node", "ID", "Contact", "Named", "String", "Query", "Related", "Boolean",
+            "__Schema", "__Type", "__TypeKind", "__Field", "__InputValue", "__EnumValue", "__Directive",
+            "__DirectiveLocation",
         ])
         #expect(schema.type(named: "Contact")?.field(named: "deals")?.type.description == "[Deal!]")
     }
