@@ -18,6 +18,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +33,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "GraphQLEngine", swiftSettings: strict),
-        .target(name: "CRMStore", dependencies: ["PostgresClient"], swiftSettings: strict),
+        .target(
+            name: "CRMStore",
+            dependencies: [
+                "PostgresClient",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/crm-classes.json")],
+            swiftSettings: strict
+        ),
         .target(name: "CRMGraphQL", dependencies: ["GraphQLEngine", "CRMStore"], swiftSettings: strict),
         .target(name: "DealGraphServer", dependencies: ["CRMGraphQL"], swiftSettings: strict),
         .executableTarget(name: "dealgraph", dependencies: ["DealGraphServer"], swiftSettings: strict),

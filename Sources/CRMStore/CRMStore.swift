@@ -1,1 +1,116 @@
-// CRMStore: arrives with its issue.
+import PostgresClient
+
+/// The data layer and security boundary of DealGraph: reads and writes CRM objects in PostgreSQL
+/// (Parse Server's layout) under the caller's ``AccessContext``, and handles sign-up, log-in and
+/// sessions. Only this module writes SQL and decides who sees what.
+///
+/// ```swift
+/// let store = try CRMStore(pool: pool, model: .bundled())
+/// try await Migrator.run(pool: pool, model: store.model)
+/// let context = try await store.resolveSession(token: header)
+/// let deals = try await store.find(className: "Deal", where: .field("stage", [.equalTo(.string("won"))]),
+///                                  order: [.descending("amount")], limit: 20, context: context)
+/// ```
+///
+/// Every read carries the caller's ACL predicate; objects the caller may not read behave as if they
+/// did not exist (101 "Object not found.", nil in batched loads, absent from lists and counts).
+public final class CRMStore: Sendable {
+    public let pool: PostgresPool
+    public let model: ClassModel
+    public let options: StoreOptions
+    let accessCache: AccessCache
+    let passwords: PasswordHasher
+    private let listener: Task<Void, Never>?
+
+    /// The channel on which every committed write is announced (payload JSON: className, objectId, operation).
+    public static let changeChannel = "dealgraph_changes"
+    /// The channel carrying cache invalidations between instances.
+    static let invalidationChannel = "dealgraph_access"
+
+    public init(pool: PostgresPool, model: ClassModel, options: StoreOptions = StoreOptions()) {
+        self.pool = pool
+        self.model = model
+        self.options = options
+        let cache = AccessCache(lifetime: options.accessCacheLifetime)
+        self.accessCache = cache
+        self.passwords = PasswordHasher(cost: options.bcryptCost)
+        if options.listensForInvalidations {
+            let notifications = pool.listen([Self.invalidationChannel])
+            listener = Task {
+                do {
+                    for try await notification in notifications {
+                        await cache.apply(invalidation: notification.payload)
+                    }
+                } catch {}
+            }
+        } else {
+            listener = nil
+        }
+    }
+
+    deinit { listener?.cancel() }
+
+    /// Stops listening for invalidations (the pool stays open; it belongs to the caller).
+    public func shutdown() { listener?.cancel() }
+
+    /// Runs one statement on the pool, mapping database errors to ``StoreError``.
+    func query(_ sql: String, _ parameters: [PostgresValue]) async throws(StoreError) -> PostgresResult {
+        do {
+            return try await pool.query(sql, parameters)
+        } catch {
+            throw StoreError(mapping: error)
+        }
+    }
+
+    /// Runs `body` in one transaction, mapping errors to ``StoreError``.
+    func transaction<T>(_ body: (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await pool.transaction(body)
+        } catch {
+            throw StoreError(mapping: error)
+        }
+    }
+}
+
+extension PostgresConnection {
+    /// One statement inside a store transaction, with database errors mapped to ``StoreError``.
+    func run(_ sql: String, _ parameters: [PostgresValue]) async throws(StoreError) -> PostgresResult {
+        do {
+            return try await query(sql, parameters)
+        } catch {
+            throw StoreError(mapping: error)
+        }
+    }
+}
+
+extension StoreError {
+    /// Maps any error met while talking to the database: an invalid regex is the client's 102, a
+    /// unique violation is 137 (202/203 for `_User` username/email), anything else is internal.
+    init(mapping error: any Error) {
+        if let error = error as? StoreError {
+            self = error
+            return
+        }
+        guard let error = error as? PostgresError else {
+            self = .internalError(String(describing: error))
+            return
+        }
+        let detail = error.debugDescription
+        switch error.sqlState {
+        case let state? where RegexOptions.errorStates.contains(state):
+            self = StoreError(code: Code.invalidQuery, "Invalid regular expression.", internalDetail: detail)
+        case "23505":
+            let constraint = error.constraint ?? ""
+            if constraint.contains("username") {
+                self = StoreError(code: Code.usernameTaken, "Account already exists for this username.", internalDetail: detail)
+            } else if constraint.contains("email") {
+                self = StoreError(code: Code.emailTaken, "Account already exists for this email address.", internalDetail: detail)
+            } else {
+                self = StoreError(code: Code.duplicateValue, "A duplicate value for a field with unique values was provided",
+                                  internalDetail: detail)
+            }
+        default:
+            self = .internalError(detail)
+        }
+    }
+}

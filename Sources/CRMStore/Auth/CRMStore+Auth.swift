@@ -1,0 +1,101 @@
+import Foundation
+import PostgresClient
+
+/// A signed-up or logged-in user with a new session.
+public struct AuthResult: Sendable, Hashable {
+    /// The user as they see themselves (all fields, email included).
+    public let user: StoredObject
+    /// `r:` + 32 hex characters; send as `X-Parse-Session-Token`. Stored server-side only hashed.
+    public let sessionToken: String
+}
+
+extension CRMStore {
+    /// Signs a user up (CLP `create` on `_User`) and opens a session, in one transaction.
+    ///
+    /// Username and email are unique case-insensitively (202/203), the email must look like one
+    /// (125), the password is hashed with bcrypt off the cooperative pool. The new user is private
+    /// (only they can read and write their row).
+    public func signUp(username: String, password: String, email: String, fields: [String: FieldInput] = [:],
+                       installationId: String? = nil, context: AccessContext = .anonymous) async throws(StoreError) -> AuthResult {
+        guard !username.isEmpty else { throw StoreError(code: StoreError.Code.usernameMissing, "Cannot sign up user with an empty username.") }
+        guard !password.isEmpty else { throw StoreError(code: StoreError.Code.passwordMissing, "Cannot sign up user with an empty password.") }
+        let definition = try model.require(ClassModel.userClassName)
+        _ = try AccessControl.authorize(.create, on: definition, context: context)
+        var inputs = fields
+        inputs["username"] = .set(.string(username))
+        inputs["email"] = .set(.string(email))
+        inputs["password"] = .set(.string(password))
+        let validated = try WriteValidation.assignments(inputs, for: definition, isCreate: true, context: context)
+        let assignments = await hashingPasswords(validated)
+        let objectId = RandomIdentifier.objectId()
+        let newUser = AccessContext.user(objectId)
+        return try await transaction { connection in
+            let written = try await self.insert(definition, assignments, acl: nil, context: newUser, on: connection,
+                                                depth: 0, objectId: objectId)
+            let token = try await self.createSession(userId: objectId, action: "signup", installationId: installationId,
+                                                     on: connection)
+            guard let user = written.object else { throw StoreError.internalError("new user not readable by itself") }
+            return AuthResult(user: user, sessionToken: token)
+        }
+    }
+
+    /// Logs a user in by username (or email) and password and opens a session.
+    ///
+    /// An unknown user and a wrong password give the same 101 "Invalid username/password." after
+    /// the same bcrypt work. With ``StoreOptions/accountLockout`` each attempt first reserves a
+    /// try with one atomic UPDATE, so concurrent attempts cannot exceed the threshold.
+    public func logIn(username: String, password: String, installationId: String? = nil) async throws(StoreError) -> AuthResult {
+        guard !username.isEmpty else { throw StoreError(code: StoreError.Code.usernameMissing, "username/email is required.") }
+        guard !password.isEmpty else { throw StoreError(code: StoreError.Code.passwordMissing, "password is required.") }
+        let definition = try model.require(ClassModel.userClassName)
+        let projection = try Projection(definition: definition, keys: nil,
+                                        protected: ProtectedFields(definition: definition, context: .master, defaults: [:]))
+        var parameters = SQLParameters()
+        let columns = projection.selectList(alias: "t", parameters: &parameters)
+        let name = parameters.bind(.text(try ValueValidation.text(username, field: "username")))
+        let result = try await query("""
+            SELECT \(columns), t."_hashed_password" FROM "_User" t WHERE lower(t."username") = lower(\(name))
+              OR lower(t."email") = lower(\(name)) ORDER BY (lower(t."username") = lower(\(name))) DESC LIMIT 1
+            """, parameters.values)
+        let row = result.first
+        let user = try row.map { row throws(StoreError) in try projection.decode(row) }
+        let storedHash = row?.string(projection.columnCount)
+        if let user, let lockout = options.accountLockout {
+            try await reserveLoginAttempt(userId: user.objectId, lockout: lockout)
+        }
+        let valid = await passwords.verify(password, hash: user == nil ? nil : storedHash)
+        // An empty ACL locks a user out (Parse: master sets ACL {} to disable an account).
+        guard valid, let user, user.acl.map({ !$0.readers.isEmpty }) ?? true else { throw StoreError.invalidLogin }
+        return try await transaction { connection in
+            if self.options.accountLockout != nil {
+                _ = try await connection.run("""
+                    UPDATE "_User" SET "_failed_login_count" = 0, "_account_lockout_expires_at" = NULL WHERE "objectId" = $1
+                    """, [.text(user.objectId)])
+            }
+            let token = try await self.createSession(userId: user.objectId, action: "login", installationId: installationId,
+                                                     on: connection)
+            return AuthResult(user: user, sessionToken: token)
+        }
+    }
+
+    /// Counts a login attempt before the password is checked (a success resets the count); once
+    /// `threshold` attempts are counted the account is locked for `duration`. One UPDATE, so the
+    /// row lock serializes concurrent attempts.
+    private func reserveLoginAttempt(userId: String, lockout: StoreOptions.AccountLockout) async throws(StoreError) {
+        let result = try await query("""
+            UPDATE "_User" SET
+              "_failed_login_count" = CASE WHEN "_account_lockout_expires_at" IS NOT NULL
+                AND "_account_lockout_expires_at" <= now() THEN 1 ELSE COALESCE("_failed_login_count", 0) + 1 END,
+              "_account_lockout_expires_at" = CASE WHEN (CASE WHEN "_account_lockout_expires_at" IS NOT NULL
+                AND "_account_lockout_expires_at" <= now() THEN 1 ELSE COALESCE("_failed_login_count", 0) + 1 END) >= $2
+                THEN now() + make_interval(secs => $3) ELSE NULL END
+            WHERE "objectId" = $1 AND ("_account_lockout_expires_at" IS NULL OR "_account_lockout_expires_at" <= now())
+            RETURNING "_failed_login_count"
+            """, [.text(userId), .float8(Double(lockout.threshold)), .float8(Double(lockout.duration.components.seconds))])
+        if result.isEmpty {
+            let minutes = max(1, Int((Double(lockout.duration.components.seconds) / 60).rounded(.up)))
+            throw StoreError(code: StoreError.Code.objectNotFound,
+                             "Your account is locked due to multiple failed login attempts. Please try again after \(minutes) minute(s)")
+        }
+    }
+}

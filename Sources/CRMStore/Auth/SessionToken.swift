@@ -1,0 +1,19 @@
+import Crypto
+import Foundation
+
+/// Session tokens: `r:` + 32 hex characters; the database stores only their SHA-256 (hex), so a
+/// leaked table yields no usable token (stricter than Parse).
+enum SessionToken {
+    static func generate() -> String { RandomIdentifier.sessionToken() }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Shape check before any lookup: `r:` + 32 lowercase hex characters.
+    static func isWellFormed(_ token: String) -> Bool {
+        let utf8 = Array(token.utf8)
+        guard utf8.count == 34, utf8[0] == UInt8(ascii: "r"), utf8[1] == UInt8(ascii: ":") else { return false }
+        return utf8[2...].allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
+    }
+}

@@ -1,0 +1,78 @@
+/// A typed filter on one class: the where inputs of API.md (Parse's generated `<Class>WhereInput`).
+///
+/// Field names are client strings; the compiler checks each against the class model before any
+/// SQL is built. Values are typed and are always bound as parameters.
+public indirect enum WhereClause: Sendable, Hashable {
+    /// Constraints on one field, ANDed (`objectId`, `createdAt`, `updatedAt` or a declared field).
+    case field(String, [FieldConstraint])
+    /// All must match (also how sibling fields of one where input combine).
+    case and([WhereClause])
+    /// At least one must match.
+    case or([WhereClause])
+    /// None may match.
+    case nor([WhereClause])
+
+    /// Sibling constraints of one where input: `.and` of `.field` entries.
+    public static func fields(_ constraints: [String: [FieldConstraint]]) -> WhereClause {
+        .and(constraints.keys.sorted().map { .field($0, constraints[$0]!) })
+    }
+}
+
+/// One operator of a field constraint (API.md / Parse: equalTo, notEqualTo, lessThan, ...).
+public enum FieldConstraint: Sendable, Hashable {
+    case equalTo(FieldValue)
+    /// Also matches objects where the field is unset (Parse's `$ne` on PostgreSQL).
+    case notEqualTo(FieldValue)
+    case lessThan(FieldValue)
+    case lessThanOrEqualTo(FieldValue)
+    case greaterThan(FieldValue)
+    case greaterThanOrEqualTo(FieldValue)
+    /// Matches one of the values; an empty list matches nothing.
+    case `in`([FieldValue])
+    /// Matches none of the values (unset fields match); an empty list matches everything.
+    case notIn([FieldValue])
+    /// Field set (true) or unset (false).
+    case exists(Bool)
+    /// PostgreSQL regular expression with JavaScript-style options `i`, `m`, `s`, `x`.
+    case matchesRegex(String, options: String?)
+    /// Full-text search.
+    case text(TextSearch)
+    /// Pointer field: the target matches the sub-filter, under the caller's access rights.
+    /// `targetClass` picks the class of a polymorphic pointer (`haveContact`/`haveDeal`); nil for
+    /// single-target pointers.
+    case have(WhereClause, targetClass: String?)
+    /// Pointer field: the target does not match (unset pointers match).
+    case haveNot(WhereClause, targetClass: String?)
+}
+
+/// `text: {search: {term, language, caseSensitive, diacriticSensitive}}`.
+public struct TextSearch: Sendable, Hashable {
+    public var term: String
+    /// A PostgreSQL text search configuration name (`english`, `french`, `simple`, ...); default english.
+    public var language: String?
+    /// Not supported on PostgreSQL (as in Parse): `true` is refused with 102.
+    public var caseSensitive: Bool?
+    /// Not supported on PostgreSQL without unaccent (as in Parse): `false` is refused with 102.
+    public var diacriticSensitive: Bool?
+
+    public init(term: String, language: String? = nil, caseSensitive: Bool? = nil, diacriticSensitive: Bool? = nil) {
+        self.term = term
+        self.language = language
+        self.caseSensitive = caseSensitive
+        self.diacriticSensitive = diacriticSensitive
+    }
+}
+
+/// One sort key: `<field>_ASC` / `<field>_DESC`.
+public struct SortKey: Sendable, Hashable {
+    public var field: String
+    public var descending: Bool
+
+    public init(_ field: String, descending: Bool = false) {
+        self.field = field
+        self.descending = descending
+    }
+
+    public static func ascending(_ field: String) -> SortKey { SortKey(field) }
+    public static func descending(_ field: String) -> SortKey { SortKey(field, descending: true) }
+}

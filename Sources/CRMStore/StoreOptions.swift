@@ -1,0 +1,38 @@
+/// Configuration of a ``CRMStore``.
+public struct StoreOptions: Sendable {
+    /// Session lifetime (Parse default: one year).
+    public var sessionLength: Duration = .seconds(31_536_000)
+    /// Account lockout after failed logins; off by default, as in Parse.
+    public var accountLockout: AccountLockout?
+    /// Server-wide protectedFields, merged (union per key) with each class's CLP protectedFields.
+    /// Parse's default hides `_User.email` from everyone but the user and the master key.
+    public var protectedFields: [String: [String: [String]]] = ["_User": ["*": ["email"]]]
+    /// bcrypt cost for new password hashes.
+    public var bcryptCost: UInt8 = 10
+    /// How long a resolved session or role closure may be reused (explicit invalidations drop it at once).
+    public var accessCacheLifetime: Duration = .seconds(5)
+    /// Listen for invalidations (logout, password change, role change) sent by other instances.
+    public var listensForInvalidations = true
+    /// How reverse connections are loaded (both kept for the benchmark; lateral measured faster).
+    public var reverseLoadStrategy: ReverseLoadStrategy = .lateral
+
+    public init() {}
+
+    /// Lock an account for `duration` after `threshold` failed logins.
+    public struct AccountLockout: Sendable {
+        public var threshold: Int
+        public var duration: Duration
+        public init(threshold: Int, duration: Duration) {
+            self.threshold = threshold
+            self.duration = duration
+        }
+    }
+}
+
+/// The SQL shape of a batched reverse-pointer load with a per-parent limit (ARCHITECTURE.md).
+public enum ReverseLoadStrategy: Sendable {
+    /// `unnest(parents) CROSS JOIN LATERAL (... ORDER BY ... LIMIT n)`.
+    case lateral
+    /// `row_number() OVER (PARTITION BY pointer ORDER BY ...)` filtered to the page.
+    case window
+}

@@ -1,0 +1,42 @@
+/// An object's access control list: who may read and who may write it.
+///
+/// Stored as `_rperm`/`_wperm` text arrays. A stored object without ACL (both columns NULL) is
+/// public; ``StoredObject/acl`` is nil then. An empty ACL means master key only.
+public struct ACL: Sendable, Hashable {
+    public var readers: Set<Principal>
+    public var writers: Set<Principal>
+
+    public init(readers: Set<Principal> = [], writers: Set<Principal> = []) {
+        self.readers = readers
+        self.writers = writers
+    }
+
+    /// Read and write for everyone (what Parse stores as `{"*": {read, write}}`).
+    public static let publicReadWrite = ACL(readers: [.everyone], writers: [.everyone])
+
+    /// Grants access to a principal.
+    public mutating func grant(_ principal: Principal, read: Bool, write: Bool) {
+        if read { readers.insert(principal) }
+        if write { writers.insert(principal) }
+    }
+
+    /// `_rperm` value: sorted for a stable stored form.
+    var readColumn: [String] { readers.map(\.stored).sorted() }
+    /// `_wperm` value.
+    var writeColumn: [String] { writers.map(\.stored).sorted() }
+
+    /// Decodes the two columns; entries that are not valid principals are dropped. Both NULL = no ACL.
+    init?(readColumn: [String?]?, writeColumn: [String?]?) {
+        if readColumn == nil && writeColumn == nil { return nil }
+        readers = Set((readColumn ?? []).compactMap { $0.flatMap(Principal.init(stored:)) })
+        writers = Set((writeColumn ?? []).compactMap { $0.flatMap(Principal.init(stored:)) })
+    }
+
+    /// Parse's ACL JSON shape: principal -> ["read": true, "write": true].
+    public var parseJSON: [String: [String: Bool]] {
+        var result: [String: [String: Bool]] = [:]
+        for reader in readers { result[reader.stored, default: [:]]["read"] = true }
+        for writer in writers { result[writer.stored, default: [:]]["write"] = true }
+        return result
+    }
+}
