@@ -37,11 +37,9 @@ public final class CRMStore: Sendable {
         if options.listensForInvalidations {
             let notifications = pool.listen([Self.invalidationChannel])
             listener = Task {
-                do {
-                    for try await notification in notifications {
-                        await cache.apply(invalidation: notification.payload)
-                    }
-                } catch {}
+                for await notification in notifications {
+                    await cache.apply(invalidation: notification.payload)
+                }
             }
         } else {
             listener = nil

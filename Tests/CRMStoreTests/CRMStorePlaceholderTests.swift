@@ -1,4 +1,0 @@
-import Testing
-@testable import CRMStore
-
-@Test func moduleLinks() { #expect(Bool(true)) }
