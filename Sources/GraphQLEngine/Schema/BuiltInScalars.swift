@@ -32,7 +32,7 @@ extension ScalarType {
         },
         parseLiteral: { literal, _ in
             guard case .int(let text, _) = literal else {
-                throw GraphQLError("Int cannot represent non-integer value: \(printLiteral(literal))")
+                throw GraphQLError("Int cannot represent non-integer value: \(print(literal))")
             }
             guard let integer = Int32(text) else {
                 throw GraphQLError("Int cannot represent non 32-bit signed integer value: \(text)")
@@ -71,7 +71,7 @@ extension ScalarType {
                 if let d = Double(text), d.isFinite { return .float(d) }
                 throw GraphQLError("Float cannot represent non numeric value: \(text)")
             default:
-                throw GraphQLError("Float cannot represent non numeric value: \(printLiteral(literal))")
+                throw GraphQLError("Float cannot represent non numeric value: \(print(literal))")
             }
         },
         builtIn: .float
@@ -99,7 +99,7 @@ extension ScalarType {
         },
         parseLiteral: { literal, _ in
             guard case .string(let node) = literal else {
-                throw GraphQLError("String cannot represent a non string value: \(printLiteral(literal))")
+                throw GraphQLError("String cannot represent a non string value: \(print(literal))")
             }
             return .string(node.value)
         },
@@ -127,7 +127,7 @@ extension ScalarType {
         },
         parseLiteral: { literal, _ in
             guard case .boolean(let b, _) = literal else {
-                throw GraphQLError("Boolean cannot represent a non boolean value: \(printLiteral(literal))")
+                throw GraphQLError("Boolean cannot represent a non boolean value: \(print(literal))")
             }
             return .boolean(b)
         },
@@ -154,7 +154,7 @@ extension ScalarType {
             case .string(let node): return .string(node.value)
             case .int(let text, _): return .string(text)
             default:
-                throw GraphQLError("ID cannot represent a non-string and non-integer value: \(printLiteral(literal))")
+                throw GraphQLError("ID cannot represent a non-string and non-integer value: \(print(literal))")
             }
         },
         builtIn: .id

@@ -52,7 +52,7 @@ public final class EnumType: Sendable {
     /// Input coercion of a literal: an enum value name.
     public func parseLiteral(_ literal: ValueNode) throws(GraphQLError) -> GraphQLValue {
         guard case .enumValue(let valueName, _) = literal else {
-            throw GraphQLError("Enum \"\(name)\" cannot represent non-enum value: \(printLiteral(literal)).")
+            throw GraphQLError("Enum \"\(name)\" cannot represent non-enum value: \(print(literal)).")
         }
         guard let match = value(named: valueName) else {
             throw GraphQLError("Value \"\(valueName)\" does not exist in \"\(name)\" enum.")
