@@ -1,0 +1,194 @@
+/// Writes the executed batches as the `data` of the response, depth-first in selection order
+/// (spec 6.4.3 CompleteValue), straight into JSON bytes.
+///
+/// Null propagation (spec 6.4.4) happens here: an object or list is written optimistically, and
+/// when a non-null position inside it turns out null the writer rewinds to where it began and
+/// writes `null` at the nearest nullable position instead. Errors are recorded with their path
+/// as they are met, so errors of values that were discarded are never reported.
+struct ResponseSerializer: ~Copyable {
+    var writer: ResponseWriter
+    private(set) var errors: [GraphQLError] = []
+    private var path: [PathEntry] = []
+    let source: Source
+
+    init(source: Source, capacity: Int) {
+        self.source = source
+        self.writer = ResponseWriter(capacity: capacity)
+        path.reserveCapacity(32)
+    }
+
+    /// One step of the path to the value being written.
+    /// The plan outlives the serializer, so the field is held without reference counting.
+    private struct PathEntry {
+        let field: Unmanaged<FieldPlan>?
+        let index: Int
+    }
+
+    // MARK: Objects and fields
+
+    /// Writes object `index` of `batch`; false when a non-null field of it is null, in which case
+    /// nothing was written.
+    mutating func writeObject(_ batch: ObjectBatch, _ index: Int) -> Bool {
+        let mark = writer.count
+        writer.writeByte(UInt8(ascii: "{"))
+        let fields = batch.selection.fields
+        for f in fields.indices {
+            if f > 0 { writer.writeByte(UInt8(ascii: ",")) }
+            let field = fields[f]
+            field.keyBytes.withUnsafeBufferPointer { writer.writeRaw($0) }
+            path.append(PathEntry(field: Unmanaged.passUnretained(field), index: -1))
+            let written = writeField(field, f, of: batch, index)
+            path.removeLast()
+            if !written {
+                writer.rewind(to: mark)
+                return false
+            }
+        }
+        writer.writeByte(UInt8(ascii: "}"))
+        return true
+    }
+
+    private mutating func writeField(_ field: FieldPlan, _ f: Int, of batch: ObjectBatch, _ index: Int) -> Bool {
+        let outcome = batch.outcomes[f]
+        if let error = outcome.failure ?? (outcome.errors.isEmpty ? nil : outcome.errors[index]) {
+            record(error, at: field)
+            if field.definition.type.isNonNull { return false }
+            writer.writeNull()
+            return true
+        }
+        let value: GraphQLValue
+        if let values = outcome.values {
+            value = values[index]
+        } else {
+            switch field.source {
+            case .typename(let name):
+                name.withUnsafeBufferPointer { writer.writeRaw($0) }
+                return true
+            case .property:
+                value = readLeaf(f, of: batch, index)
+            case .resolver:
+                value = .null
+            }
+        }
+        var slot = outcome.link?.offsets[index] ?? 0
+        return complete(value, field.definition.type, field, outcome.link, &slot)
+    }
+
+    /// The value of leaf field `f` of a parent record, with the field's slot remembered per shape.
+    private func readLeaf(_ f: Int, of batch: ObjectBatch, _ index: Int) -> GraphQLValue {
+        guard case .object(let record) = batch.objects[index] else { return .null }
+        if record.shape !== batch.slotShape {
+            batch.slotShape = record.shape
+            batch.slots = batch.selection.fields.map { field in
+                if case .property(let name) = field.source { return record.shape.slot(of: name) ?? -1 }
+                return -1
+            }
+        }
+        let slot = batch.slots[f]
+        return slot >= 0 ? record.values[slot] : .null
+    }
+
+    // MARK: Completing values
+
+    /// Writes `value` as `type`; false when it is null (or failed) where `type` is non-null.
+    private mutating func complete(
+        _ value: GraphQLValue, _ type: TypeReference, _ field: FieldPlan, _ link: ChildLink?, _ slot: inout Int
+    ) -> Bool {
+        if case .nonNull(let inner) = type {
+            if value.isNull {
+                record(GraphQLError("Cannot return null for non-nullable field \(field.parentType.name).\(field.definition.name)."), at: field)
+                return false
+            }
+            return completeNullable(value, inner, field, link, &slot)
+        }
+        let mark = writer.count
+        if completeNullable(value, type, field, link, &slot) { return true }
+        writer.rewind(to: mark)
+        writer.writeNull()
+        return true
+    }
+
+    /// Writes `value` of a type that is not non-null at its outer level; false after an error.
+    private mutating func completeNullable(
+        _ value: GraphQLValue, _ type: TypeReference, _ field: FieldPlan, _ link: ChildLink?, _ slot: inout Int
+    ) -> Bool {
+        if value.isNull {
+            writer.writeNull()
+            return true
+        }
+        switch type {
+        case .named:
+            if let leaf = field.leaf { return writeLeaf(value, leaf, field) }
+            return writeChild(link, &slot, field)
+        case .list(let itemType):
+            guard case .list(let items) = value else {
+                record(GraphQLError("Expected Iterable, but did not find one for field \"\(field.parentType.name).\(field.definition.name)\"."), at: field)
+                return false
+            }
+            writer.writeByte(UInt8(ascii: "["))
+            for (position, item) in items.enumerated() {
+                if position > 0 { writer.writeByte(UInt8(ascii: ",")) }
+                path.append(PathEntry(field: nil, index: position))
+                let written = complete(item, itemType, field, link, &slot)
+                path.removeLast()
+                if !written {
+                    // The objects of the remaining items hold slots too; step over them.
+                    for rest in items[(position + 1)...] { skipSlots(rest, itemType, &slot) }
+                    return false
+                }
+            }
+            writer.writeByte(UInt8(ascii: "]"))
+            return true
+        case .nonNull:
+            return complete(value, type, field, link, &slot)
+        }
+    }
+
+    private mutating func writeChild(_ link: ChildLink?, _ slot: inout Int, _ field: FieldPlan) -> Bool {
+        guard let link else {
+            writer.writeNull()
+            return true
+        }
+        let current = slot
+        slot += 1
+        guard let references = link.references else {
+            return writeObject(link.batches[0], current)
+        }
+        let reference = references[current]
+        if reference.batch < 0 {
+            record(GraphQLError(link.failures[Int(reference.index)]), at: field)
+            return false
+        }
+        return writeObject(link.batches[Int(reference.batch)], Int(reference.index))
+    }
+
+    /// Advances `slot` past the objects inside `value`, exactly as gathering counted them.
+    private func skipSlots(_ value: GraphQLValue, _ type: TypeReference, _ slot: inout Int) {
+        switch type {
+        case .nonNull(let inner):
+            skipSlots(value, inner, &slot)
+        case .list(let itemType):
+            guard case .list(let items) = value else { return }
+            for item in items { skipSlots(item, itemType, &slot) }
+        case .named:
+            if !value.isNull { slot += 1 }
+        }
+    }
+
+    // MARK: Errors
+
+    /// Records `error` as raised by `field` at the current path.
+    mutating func record(_ error: GraphQLError, at field: FieldPlan) {
+        var located = error
+        located.locations = field.nodes.map { source.location(of: $0.loc.start) }
+        located.path = currentPath()
+        errors.append(located)
+    }
+
+    private func currentPath() -> [PathComponent] {
+        path.map { entry in
+            if let field = entry.field { return .key(field.takeUnretainedValue().responseKey) }
+            return .index(entry.index)
+        }
+    }
+}
