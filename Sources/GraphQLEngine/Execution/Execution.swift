@@ -53,7 +53,7 @@ final class Execution {
                 let field = batch.selection.fields[f]
                 if case .typename = field.source { continue }
                 let arguments: Record
-                switch argumentValues(of: field) {
+                switch field.argumentValues(variables: variables, source: plan.source) {
                 case .success(let record): arguments = record
                 case .failure(let error):
                     batch.outcomes[f].failure = error
@@ -132,18 +132,6 @@ final class Execution {
                 }
             }
             batch.outcomes[f].values = values
-        }
-    }
-
-    private func argumentValues(of field: FieldPlan) -> Result<Record, GraphQLError> {
-        switch field.arguments {
-        case .constant(let record):
-            return .success(record)
-        case .invalid(let error):
-            return .failure(error)
-        case .perRequest:
-            return coerceArgumentValues(definitions: field.definition.arguments, arguments: field.nodes[0].arguments,
-                                        node: field.nodes[0].loc, variables: variables, source: plan.source)
         }
     }
 

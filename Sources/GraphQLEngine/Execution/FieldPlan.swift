@@ -63,6 +63,19 @@ public final class FieldPlan: Sendable {
     /// The field's output type.
     public var type: TypeReference { definition.type }
 
+    /// The coerced arguments for a request with these variables (spec 6.4.1).
+    func argumentValues(variables: [String: GraphQLValue], source: Source) -> Result<Record, GraphQLError> {
+        switch arguments {
+        case .constant(let record):
+            return .success(record)
+        case .invalid(let error):
+            return .failure(error)
+        case .perRequest:
+            return coerceArgumentValues(definitions: definition.arguments, arguments: nodes[0].arguments,
+                                        node: nodes[0].loc, variables: variables, source: source)
+        }
+    }
+
     /// The fields selected below this one on objects of `type`; empty for leaf fields and for
     /// types the field cannot return.
     public func selection(on type: ObjectType) -> [FieldPlan] {
