@@ -59,11 +59,7 @@ struct InputCoercion {
             do {
                 return try enumType.parseValue(value)
             } catch {
-                var message = graphQLError(from: error).message
-                if case .string(let name) = value, enumType.value(named: name) == nil {
-                    message += didYouMean(suggestionList(name, enumType.values.map(\.name)))
-                }
-                onError(path, value, GraphQLError(message))
+                onError(path, value, graphQLError(from: error))
                 return nil
             }
         case .object, .interface, .union:
@@ -101,8 +97,7 @@ struct InputCoercion {
             path.removeLast()
         }
         for name in given.shape.names where type.field(named: name) == nil {
-            let suggestions = suggestionList(name, type.fields.map(\.name))
-            onError(path, value, GraphQLError("Field \"\(name)\" is not defined by type \"\(type.name)\".\(didYouMean(suggestions))"))
+            onError(path, value, GraphQLError("Field \"\(name)\" is not defined by type \"\(type.name)\"."))
             valid = false
         }
         if type.isOneOf {

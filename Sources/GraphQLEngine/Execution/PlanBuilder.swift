@@ -102,12 +102,13 @@ struct PlanBuilder {
         if name == "__typename" {
             var bytes = ResponseWriter(capacity: type.name.utf8.count + 2)
             bytes.writeString(type.name)
-            return FieldPlan(responseKey: key, definition: typeNameMetaField, parentType: type, nodes: nodes,
+            return FieldPlan(responseKey: key, definition: Introspection.typenameField, parentType: type, nodes: nodes,
                              children: nil, source: .typename(bytes.finish()), arguments: .constant(Record(fields: [])))
         }
         // A field the type does not define is skipped (graphql-js ExecuteField); validation
         // rejects such documents.
-        guard let definition = schema.fieldDefinition(named: name, on: .object(type)) else { return nil }
+        guard let definition = type.field(named: name) ?? Introspection.metaField(named: name, on: .object(type), in: schema)
+        else { return nil }
         let arguments: ArgumentPlan
         if nodes[0].arguments.contains(where: { containsVariable($0.value) }) {
             arguments = .perRequest
@@ -153,5 +154,3 @@ private struct GroupedFields {
     }
 }
 
-/// `__typename: String!` (spec 4.4 "Type Name Introspection").
-let typeNameMetaField = FieldDefinition("__typename", type: .nonNull(.scalar(.string)))

@@ -42,7 +42,7 @@ extension NamedType {
             } catch let error as GraphQLError {
                 throw error
             } catch {
-                throw GraphQLError("Expected value of type \"\(name)\", found \(printLiteral(literal)); \(error)")
+                throw GraphQLError("Expected value of type \"\(name)\", found \(print(literal)); \(error)")
             }
         case .enum(let enumeration):
             return try enumeration.parseLiteral(literal)
@@ -60,7 +60,7 @@ extension InputObjectType {
     /// one non-null field.
     fileprivate func coerce(constant literal: ValueNode) throws(GraphQLError) -> GraphQLValue {
         guard case .object(let given, _) = literal else {
-            throw GraphQLError("Expected value of type \"\(name)\" to be an object, found \(printLiteral(literal)).")
+            throw GraphQLError("Expected value of type \"\(name)\" to be an object, found \(print(literal)).")
         }
         for field in given where self.field(named: field.name.value) == nil {
             throw GraphQLError("Field \"\(field.name.value)\" is not defined by type \"\(name)\".")
