@@ -12,6 +12,7 @@ extension CRMStore {
                            context: AccessContext) async throws(StoreError) -> String {
         guard context.isMaster else { throw StoreError.forbidden("Permission denied for action create on class _Role.") }
         guard Principal.isValidRoleName(name) else { throw StoreError.invalidQuery("Invalid role name.") }
+        let acl = try acl?.validated()
         let objectId = RandomIdentifier.objectId()
         try await transaction { connection in
             let now = Timestamp.now()
@@ -71,7 +72,7 @@ extension CRMStore {
         let users = #""_Join:users:_Role""#, roles = #""_Join:roles:_Role""#
         if !addUsers.isEmpty {
             _ = try await connection.run("""
-                INSERT INTO \(users) ("relatedId", "owningId") SELECT u."objectId", $2 FROM "_User" u
+                INSERT INTO \(users) ("relatedId", "owningId") SELECT u."objectId", $2::text FROM "_User" u
                 WHERE u."objectId" = ANY($1::text[]) ON CONFLICT DO NOTHING
                 """, [.textArray(addUsers), .text(roleId)])
         }
@@ -81,8 +82,8 @@ extension CRMStore {
         }
         if !addRoles.isEmpty {
             _ = try await connection.run("""
-                INSERT INTO \(roles) ("relatedId", "owningId") SELECT r."objectId", $2 FROM "_Role" r
-                WHERE r."name" = ANY($1::text[]) AND r."objectId" <> $2 ON CONFLICT DO NOTHING
+                INSERT INTO \(roles) ("relatedId", "owningId") SELECT r."objectId", $2::text FROM "_Role" r
+                WHERE r."name" = ANY($1::text[]) AND r."objectId" <> $2::text ON CONFLICT DO NOTHING
                 """, [.textArray(addRoles), .text(roleId)])
         }
         if !removeRoles.isEmpty {

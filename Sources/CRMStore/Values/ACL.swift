@@ -40,3 +40,20 @@ public struct ACL: Sendable, Hashable {
         return result
     }
 }
+
+extension ACL {
+    /// Refuses principals that are not what they claim (a user id shaped like `role:X`, an empty
+    /// role name): 123 "Invalid ACL". Principals built by API layers from client input pass here
+    /// before anything is stored.
+    func validated() throws(StoreError) -> ACL {
+        for principal in readers.union(writers) {
+            let valid = switch principal {
+            case .everyone: true
+            case .user(let id): Principal.isValidUserId(id)
+            case .role(let name): Principal.isValidRoleName(name)
+            }
+            guard valid else { throw StoreError(code: StoreError.Code.invalidACL, "Invalid ACL.") }
+        }
+        return self
+    }
+}

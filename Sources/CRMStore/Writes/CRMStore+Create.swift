@@ -11,6 +11,7 @@ extension CRMStore {
                        context: AccessContext) async throws(StoreError) -> WriteResult {
         let definition = try model.require(className)
         _ = try AccessControl.authorize(.create, on: definition, context: context)
+        let acl = try acl?.validated()
         let validated = try WriteValidation.assignments(fields, for: definition, isCreate: true, context: context)
         let assignments = await hashingPasswords(validated)
         let result = try await transaction { connection in
@@ -68,7 +69,8 @@ extension CRMStore {
                 guard !target.isUserClass else { throw StoreError.forbidden("Users are created by sign-up.") }
                 _ = try AccessControl.authorize(.create, on: target, context: context)
                 let nested = try WriteValidation.assignments(fields, for: target, isCreate: true, context: context)
-                let created = try await insert(target, nested, acl: acl, context: context, on: connection, depth: depth + 1)
+                let created = try await insert(target, nested, acl: try acl?.validated(), context: context, on: connection,
+                                               depth: depth + 1)
                 result.append(.value(field, .pointer(className: className, objectId: created.objectId)))
             case .value(_, .pointer(let className, let objectId)):
                 linked[className, default: []].insert(objectId)

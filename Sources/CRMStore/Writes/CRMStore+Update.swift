@@ -20,6 +20,7 @@ extension CRMStore {
             throw StoreError(code: StoreError.Code.sessionMissing, "Cannot modify user \(StoreError.quoted(objectId)).")
         }
         let access = try AccessControl.authorize(.update, on: definition, context: context)
+        let acl = try acl?.validated()
         let validated = try WriteValidation.assignments(fields, for: definition, isCreate: false, context: context)
         let assignments = await hashingPasswords(validated)
         let changesPassword = assignments.contains { if case .passwordHash = $0 { true } else { false } }

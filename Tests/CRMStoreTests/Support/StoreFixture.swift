@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import Testing
 @testable import CRMStore
 
 /// A fresh database per suite, migrated, with a store on top; small factories for users and objects.
@@ -57,5 +58,40 @@ extension ACL {
     /// Test shorthand: principals given as stored strings.
     static func of(read: [String], write: [String]) -> ACL {
         ACL(readers: Set(read.compactMap(Principal.init(stored:))), writers: Set(write.compactMap(Principal.init(stored:))))
+    }
+}
+
+extension StoreFixture {
+    /// Another store (another "instance") on the same database, optionally with other CLPs.
+    func store(permissions: ClassLevelPermissions? = nil, for className: String = "Deal",
+               configure: (inout StoreOptions) -> Void = { _ in }) throws -> CRMStore {
+        var model = store.model
+        if let permissions { model = try model.with(permissions: permissions, for: className) }
+        var options = store.options
+        configure(&options)
+        return CRMStore(pool: pool, model: model, options: options)
+    }
+}
+
+extension StoreFixture {
+    /// A second instance that is already listening for invalidations (LISTEN is set up
+    /// asynchronously; a real instance listens long before anything happens).
+    func otherInstance() async throws -> CRMStore {
+        let other = try store()
+        try await Task.sleep(for: .milliseconds(500))
+        return other
+    }
+}
+
+/// Expects a StoreError with this code.
+func expectCode(_ code: Int, sourceLocation: SourceLocation = #_sourceLocation,
+                _ body: () async throws -> Void) async {
+    do {
+        try await body()
+        Issue.record("expected error \(code), got success", sourceLocation: sourceLocation)
+    } catch let error as StoreError {
+        #expect(error.code == code, "\(error.debugDescription)", sourceLocation: sourceLocation)
+    } catch {
+        Issue.record("expected StoreError \(code), got \(error)", sourceLocation: sourceLocation)
     }
 }
