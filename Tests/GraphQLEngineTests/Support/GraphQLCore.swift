@@ -64,4 +64,15 @@ enum GraphQLCore {
             sys.stdout.write(print_schema(build_client_schema(result["data"])))
             """, input: introspectionJSON)
     }
+
+    /// graphql-core's `get_introspection_query` with every option on.
+    static func introspectionQuery() throws -> String {
+        try run("""
+            import sys
+            from graphql import get_introspection_query
+            sys.stdout.write(get_introspection_query(
+                descriptions=True, specified_by_url=True, directive_is_repeatable=True,
+                schema_description=True, input_value_deprecation=True, input_object_one_of=True))
+            """, input: "")
+    }
 }
