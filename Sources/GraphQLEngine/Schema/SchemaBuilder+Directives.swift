@@ -1,7 +1,7 @@
 // Directive definitions (spec 3.13) and the directives a schema document applies: graphql-js's
 // KnownDirectives, UniqueDirectivesPerLocation, KnownArgumentNamesOnDirectives,
-// UniqueArgumentNames and ProvidedRequiredArgumentsOnDirectives for SDL, plus the argument
-// values' input coercion.
+// UniqueArgumentNames and ProvidedRequiredArgumentsOnDirectives for SDL, plus the input
+// coercion of the argument values.
 
 extension SchemaBuilder {
     /// Builds the document's directive definitions; the specified directives stay known unless
@@ -84,11 +84,9 @@ extension SchemaBuilder {
                 report("Unknown argument \"\(argument.name.value)\" on directive \"@\(name)\".", argument.loc)
                 continue
             }
-            guard definition.type.isInputType else { continue }
-            do {
-                _ = try definition.type.coerce(constant: argument.value)
-            } catch {
-                report("Argument \"@\(name)(\(definition.name):)\" has invalid value: \(error.message)", argument.value.loc)
+            if definition.type.isInputType, coerceLiteral(argument.value, to: definition.type, variables: [:]) == nil {
+                report("Argument \"@\(name)(\(definition.name):)\" has invalid value: \(invalidLiteralMessage(argument.value, definition.type))",
+                       argument.value.loc)
             }
         }
         for definition in directive.arguments where definition.isRequired {

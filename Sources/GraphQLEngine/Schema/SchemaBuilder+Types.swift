@@ -163,12 +163,11 @@ extension SchemaBuilder {
     private mutating func coerceDefault(_ literal: ValueNode, _ type: TypeReference, subject: String) -> GraphQLValue? {
         // A default of a non-input type is left to type-system validation, which rejects the type.
         guard type.isInputType else { return nil }
-        do {
-            return try type.coerce(constant: literal)
-        } catch {
-            report("\(subject) has invalid default value: \(error.message)", literal.loc)
+        guard let value = coerceLiteral(literal, to: type, variables: [:]) else {
+            report("\(subject) has invalid default value: \(invalidLiteralMessage(literal, type))", literal.loc)
             return nil
         }
+        return value
     }
 
     /// The schema type a type reference denotes; reports unknown names (graphql-js KnownTypeNames).
@@ -203,4 +202,9 @@ extension SchemaBuilder {
         }
         return kept
     }
+}
+
+/// graphql-js's wording for a literal of the wrong type: `Expected value of type "Int!", found "x".`
+func invalidLiteralMessage(_ literal: ValueNode, _ type: TypeReference) -> String {
+    "Expected value of type \"\(type)\", found \(print(literal))."
 }
