@@ -88,10 +88,11 @@ enum SchemaPrinter {
         items.isEmpty ? "" : " {\n" + items.joined(separator: "\n") + "\n}"
     }
 
-    /// Arguments on one line when none has a description, otherwise one per line.
+    /// Arguments on one line when none has a description (an empty one counts as none, as in
+    /// graphql-js), otherwise one per line.
     private static func arguments(_ arguments: [InputValueDefinition], indentation: String = "") -> String {
         if arguments.isEmpty { return "" }
-        if arguments.allSatisfy({ $0.description == nil }) {
+        if arguments.allSatisfy({ $0.description?.isEmpty ?? true }) {
             return "(" + arguments.map(inputValue).joined(separator: ", ") + ")"
         }
         let lines = arguments.enumerated().map { index, argument in

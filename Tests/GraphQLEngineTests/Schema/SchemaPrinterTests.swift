@@ -35,6 +35,23 @@ import Testing
         #expect(printSchema(try buildSchema(sdl: printed)) == printed)
     }
 
+    /// graphql-js's block string layout: long lines, leading blanks, trailing quotes and
+    /// backslashes, embedded triple quotes, unicode.
+    @Test func blockStringEdgesPrintLikeGraphQLCore() throws {
+        let descriptions = [
+            String(repeating: "long ", count: 20), "  leading blank", #"ends with a "quote""#, #"ends with \"#,
+            #"has """ triple quotes"#, "multi\nline\n  indented", "émoji 🚀 and ü", "",
+        ]
+        var sdl = "type Query {\n"
+        for (index, text) in descriptions.enumerated() {
+            sdl += "  \(Printer.quoted(text))\n  f\(index)(\(Printer.quoted(text)) a: Int): Int\n"
+        }
+        sdl += "}\n\(Printer.quoted(descriptions[5]))\nenum E {\n  \(Printer.quoted(descriptions[2])) A\n}"
+        let printed = printSchema(try buildSchema(sdl: sdl))
+        #expect(printed == (try GraphQLCore.reprint(sdl: sdl)))
+        #expect(printSchema(try buildSchema(sdl: printed)) == printed)
+    }
+
     @Test func customScalarDefaultsPrintAsLiterals() throws {
         let sdl = #"scalar JSON type Query { a(x: JSON = {a: [1, 2.5, "x"], b: null, c: ENUMLIKE}): Int }"#
         let printed = printSchema(try buildSchema(sdl: sdl))
