@@ -143,9 +143,9 @@ struct ValidationContext {
 struct VariableUsage {
     let node: VariableNode
     /// The input type of the position; nil when unknown.
-    let type: GraphQLType?
+    let type: TypeReference?
     /// Whether the position (argument or input field) has a default value.
     let hasLocationDefault: Bool
     /// The input object whose field the variable is the value of, for the OneOf check.
-    let parentObject: GraphQLInputObjectType?
+    let parentObject: InputObjectType?
 }

@@ -48,7 +48,7 @@ extension ValidationContext {
         case .subscription: .subscription
         }
         walkDirectives(operation.directives, location: location, walk: &walk)
-        let root = schema.rootType(for: operation.operation).map(GraphQLNamedType.object)
+        let root = schema.rootType(for: operation.operation).map(NamedType.object)
         walkSelectionSet(operation.selectionSet, parentType: root, walk: &walk)
         if tracksVariables { variableUsages[position] = walk.usages }
     }
@@ -60,7 +60,7 @@ extension ValidationContext {
         if let defaultValue = definition.defaultValue {
             // The default of a variable is a constant; usages inside it cannot occur.
             var constant = ValueWalk(definition: walk.definition, recordsUsages: false)
-            walkValue(defaultValue, type: type.flatMap { $0.named.isInput ? $0 : nil }, parent: nil,
+            walkValue(defaultValue, type: type.flatMap { $0.isInputType ? $0 : nil }, parent: nil,
                       hasLocationDefault: false, checksValue: true, walk: &constant)
         }
         if rules.contains(.uniqueDirectivesPerLocation) { checkUniqueDirectivesPerLocation(definition.directives) }
@@ -80,7 +80,7 @@ extension ValidationContext {
         if tracksVariables { variableUsages[position] = walk.usages }
     }
 
-    private mutating func walkSelectionSet(_ selectionSet: SelectionSetNode, parentType: GraphQLNamedType?, walk: inout ValueWalk) {
+    private mutating func walkSelectionSet(_ selectionSet: SelectionSetNode, parentType: NamedType?, walk: inout ValueWalk) {
         if rules.contains(.overlappingFieldsCanBeMerged) { checkOverlappingFieldsCanBeMerged(selectionSet, parentType: parentType) }
         for selection in selectionSet.selections where !aborted {
             switch selection {
@@ -91,7 +91,7 @@ extension ValidationContext {
         }
     }
 
-    private mutating func walkField(_ field: FieldNode, parentType: GraphQLNamedType?, walk: inout ValueWalk) {
+    private mutating func walkField(_ field: FieldNode, parentType: NamedType?, walk: inout ValueWalk) {
         let definition = parentType.flatMap { schema.fieldDefinition(named: field.name.value, on: $0) }
         if rules.contains(.scalarLeafs) { checkScalarLeafs(field, type: definition?.type) }
         if rules.contains(.fieldsOnCorrectType) { checkFieldsOnCorrectType(field, parentType: parentType, definition: definition) }
@@ -107,7 +107,7 @@ extension ValidationContext {
         }
         walkDirectives(field.directives, location: .field, walk: &walk)
         if let subselection = field.selectionSet {
-            let named = definition?.type.named
+            let named = definition?.type.namedType
             walkSelectionSet(subselection, parentType: named.flatMap { $0.isComposite ? $0 : nil }, walk: &walk)
         }
         if rules.contains(.providedRequiredArguments), let definition {
@@ -115,14 +115,14 @@ extension ValidationContext {
         }
     }
 
-    private mutating func walkFragmentSpread(_ spread: FragmentSpreadNode, parentType: GraphQLNamedType?, walk: inout ValueWalk) {
+    private mutating func walkFragmentSpread(_ spread: FragmentSpreadNode, parentType: NamedType?, walk: inout ValueWalk) {
         if rules.contains(.knownFragmentNames) { checkKnownFragmentNames(spread) }
         if rules.contains(.possibleFragmentSpreads) { checkPossibleFragmentSpread(spread, parentType: parentType) }
         if rules.contains(.uniqueDirectivesPerLocation) { checkUniqueDirectivesPerLocation(spread.directives) }
         walkDirectives(spread.directives, location: .fragmentSpread, walk: &walk)
     }
 
-    private mutating func walkInlineFragment(_ inline: InlineFragmentNode, parentType: GraphQLNamedType?, walk: inout ValueWalk) {
+    private mutating func walkInlineFragment(_ inline: InlineFragmentNode, parentType: NamedType?, walk: inout ValueWalk) {
         var type = parentType
         if let condition = inline.typeCondition {
             type = schema.type(named: condition.name.value)
@@ -158,19 +158,19 @@ extension ValidationContext {
     /// type of the enclosing list or input object value; `checksValue` turns off
     /// ValuesOfCorrectType below a value it has already rejected, as graphql-js does.
     mutating func walkValue(
-        _ value: ValueNode, type: GraphQLType?, parent: GraphQLType?, hasLocationDefault: Bool,
+        _ value: ValueNode, type: TypeReference?, parent: TypeReference?, hasLocationDefault: Bool,
         checksValue: Bool, walk: inout ValueWalk
     ) {
         let checks = checksValue && rules.contains(.valuesOfCorrectType)
         switch value {
         case .variable(let variable):
             if walk.recordsUsages {
-                var parentObject: GraphQLInputObjectType?
-                if case .inputObject(let object)? = parent?.named { parentObject = object }
+                var parentObject: InputObjectType?
+                if case .inputObject(let object)? = parent?.namedType { parentObject = object }
                 walk.usages.append(VariableUsage(node: variable, type: type, hasLocationDefault: hasLocationDefault, parentObject: parentObject))
             }
         case .list(let items, _):
-            let itemType: GraphQLType?
+            let itemType: TypeReference?
             if case .list(let inner)? = type?.nullable { itemType = inner } else { itemType = type?.nullable }
             let keepsChecking = checks ? checkListValue(value, type: type, itemType: itemType) : false
             for item in items {
@@ -179,8 +179,8 @@ extension ValidationContext {
         case .object(let fields, _):
             if rules.contains(.uniqueInputFieldNames) { checkUniqueInputFieldNames(fields) }
             let keepsChecking = checks ? checkObjectValue(value, fields: fields, type: type) : false
-            var objectType: GraphQLInputObjectType?
-            if case .inputObject(let object)? = type?.named { objectType = object }
+            var objectType: InputObjectType?
+            if case .inputObject(let object)? = type?.namedType { objectType = object }
             for field in fields {
                 let fieldDefinition = objectType?.fields.first { $0.name == field.name.value }
                 if keepsChecking, fieldDefinition == nil, let objectType {

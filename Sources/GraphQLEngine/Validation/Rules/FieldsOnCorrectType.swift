@@ -4,7 +4,7 @@ extension ValidationContext {
     ///
     /// The hint prefers types where the field exists (an inline fragment would help), then
     /// similar field names, as graphql-js does.
-    mutating func checkFieldsOnCorrectType(_ field: FieldNode, parentType: GraphQLNamedType?, definition: GraphQLField?) {
+    mutating func checkFieldsOnCorrectType(_ field: FieldNode, parentType: NamedType?, definition: FieldDefinition?) {
         guard let parentType, definition == nil else { return }
         let name = field.name.value
         var hint = didYouMean(suggestedTypeNames(for: name, on: parentType), subject: "to use an inline fragment on")
@@ -14,9 +14,9 @@ extension ValidationContext {
 
     /// The types below an abstract type that define the field, the most often implemented
     /// interfaces first, then interfaces before the types implementing them, then by name.
-    private func suggestedTypeNames(for fieldName: String, on type: GraphQLNamedType) -> [String] {
+    private func suggestedTypeNames(for fieldName: String, on type: NamedType) -> [String] {
         guard type.isAbstract else { return [] }
-        var suggested: [GraphQLNamedType] = []
+        var suggested: [NamedType] = []
         var usage: [String: Int] = [:]
         for object in schema.possibleTypes(of: type) where object.field(named: fieldName) != nil {
             if usage[object.name] == nil { suggested.append(.object(object)) }
@@ -36,7 +36,7 @@ extension ValidationContext {
         return suggested.map(\.name)
     }
 
-    private func suggestedFieldNames(for fieldName: String, on type: GraphQLNamedType) -> [String] {
+    private func suggestedFieldNames(for fieldName: String, on type: NamedType) -> [String] {
         switch type {
         case .object(let object): suggestionList(fieldName, object.fields.map(\.name))
         case .interface(let interface): suggestionList(fieldName, interface.fields.map(\.name))

@@ -3,7 +3,7 @@ extension ValidationContext {
     /// directive in a document, let directiveName be the name of directive. A directive
     /// definition named directiveName must exist. ... If directive is within a document, the
     /// location of directive must be one of the locations of its definition."
-    mutating func checkKnownDirective(_ directive: DirectiveNode, definition: GraphQLDirective?, location: DirectiveLocation) {
+    mutating func checkKnownDirective(_ directive: DirectiveNode, definition: DirectiveDefinition?, location: DirectiveLocation) {
         guard let definition else {
             report("Unknown directive \"@\(directive.name.value)\".", at: [directive.loc])
             return

@@ -4,7 +4,7 @@ extension ValidationContext {
     mutating func checkKnownTypeNames(_ type: NamedTypeNode) {
         let name = type.name.value
         guard schema.type(named: name) == nil else { return }
-        let suggestions = suggestionList(name, schema.typeMap.keys)
+        let suggestions = suggestionList(name, schema.types.lazy.map(\.name))
         report("Unknown type \"\(name)\"." + didYouMean(suggestions), at: [type.loc])
     }
 }

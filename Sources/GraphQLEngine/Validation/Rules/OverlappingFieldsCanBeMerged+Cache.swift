@@ -5,9 +5,9 @@
 
 /// A field selection with the type it was selected on and its definition, if known.
 struct FieldAndDefinition {
-    let parentType: GraphQLNamedType?
+    let parentType: NamedType?
     let node: FieldNode
-    let definition: GraphQLField?
+    let definition: FieldDefinition?
 }
 
 /// The fields of a selection set grouped by response name, in order of first appearance,

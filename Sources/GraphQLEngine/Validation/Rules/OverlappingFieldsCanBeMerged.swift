@@ -11,7 +11,7 @@
 // compared fragment pairs remembered (see OverlappingFieldsCanBeMerged+Cache.swift).
 
 extension ValidationContext {
-    mutating func checkOverlappingFieldsCanBeMerged(_ selectionSet: SelectionSetNode, parentType: GraphQLNamedType?) {
+    mutating func checkOverlappingFieldsCanBeMerged(_ selectionSet: SelectionSetNode, parentType: NamedType?) {
         var conflicts: [FieldConflict] = []
         let collected = collectFields(selectionSet, parentType: parentType)
         collectConflictsWithin(collected.fields, into: &conflicts)
@@ -55,8 +55,8 @@ extension ValidationContext {
     }
 
     private mutating func conflictsBetweenSubselections(
-        _ selectionSet1: SelectionSetNode, _ parentType1: GraphQLNamedType?,
-        _ selectionSet2: SelectionSetNode, _ parentType2: GraphQLNamedType?, mutuallyExclusive: Bool
+        _ selectionSet1: SelectionSetNode, _ parentType1: NamedType?,
+        _ selectionSet2: SelectionSetNode, _ parentType2: NamedType?, mutuallyExclusive: Bool
     ) -> [FieldConflict] {
         var conflicts: [FieldConflict] = []
         let collected1 = collectFields(selectionSet1, parentType: parentType1)
@@ -124,11 +124,11 @@ extension ValidationContext {
         let type1 = field1.definition?.type, type2 = field2.definition?.type
         if let type1, let type2, typesConflict(type1, type2) {
             return FieldConflict(responseName: responseName,
-                                 reason: .message("they return conflicting types \"\(type1.notation)\" and \"\(type2.notation)\""),
+                                 reason: .message("they return conflicting types \"\(type1.description)\" and \"\(type2.description)\""),
                                  fields1: [node1.loc], fields2: [node2.loc])
         }
         guard let selectionSet1 = node1.selectionSet, let selectionSet2 = node2.selectionSet else { return nil }
-        let subconflicts = conflictsBetweenSubselections(selectionSet1, type1?.named, selectionSet2, type2?.named,
+        let subconflicts = conflictsBetweenSubselections(selectionSet1, type1?.namedType, selectionSet2, type2?.namedType,
                                                          mutuallyExclusive: exclusive)
         guard !subconflicts.isEmpty else { return nil }
         return FieldConflict(responseName: responseName,
@@ -139,14 +139,14 @@ extension ValidationContext {
 
     /// graphql-js `doTypesConflict`: list and non-null wrappers must match, and leaf types must
     /// be the same type.
-    private func typesConflict(_ type1: GraphQLType, _ type2: GraphQLType) -> Bool {
+    private func typesConflict(_ type1: TypeReference, _ type2: TypeReference) -> Bool {
         switch (type1, type2) {
         case (.list(let inner1), .list(let inner2)), (.nonNull(let inner1), .nonNull(let inner2)):
             return typesConflict(inner1, inner2)
         case (.list, _), (_, .list), (.nonNull, _), (_, .nonNull):
             return true
         case (.named(let named1), .named(let named2)):
-            return (named1.isLeaf || named2.isLeaf) && !named1.isSame(as: named2)
+            return (named1.isLeaf || named2.isLeaf) && named1 != named2
         }
     }
 
@@ -187,7 +187,7 @@ extension ValidationContext {
     }
 
     /// graphql-js `getFieldsAndFragmentNames`, memoized by the selection set's position.
-    private mutating func collectFields(_ selectionSet: SelectionSetNode, parentType: GraphQLNamedType?) -> CollectedSelection {
+    private mutating func collectFields(_ selectionSet: SelectionSetNode, parentType: NamedType?) -> CollectedSelection {
         let key = UInt64(selectionSet.loc.start) << 32 | UInt64(selectionSet.loc.end)
         let cacheable = selectionSet.loc.end > 0
         if cacheable, let cached = overlap.selections[key] { return cached }
@@ -199,12 +199,12 @@ extension ValidationContext {
         return collected
     }
 
-    private func collectFields(_ selectionSet: SelectionSetNode, parentType: GraphQLNamedType?, into fields: FieldMap,
+    private func collectFields(_ selectionSet: SelectionSetNode, parentType: NamedType?, into fields: FieldMap,
                                fragmentNames: inout [String]) {
         for selection in selectionSet.selections {
             switch selection {
             case .field(let field):
-                var definition: GraphQLField?
+                var definition: FieldDefinition?
                 switch parentType {
                 case .object(let object)?: definition = object.field(named: field.name.value)
                 case .interface(let interface)?: definition = interface.field(named: field.name.value)

@@ -23,7 +23,7 @@ extension ValidationContext {
 
     /// Spec CollectSubscriptionFields, without evaluating `@skip`/`@include` (they are
     /// reported instead).
-    private func collectRootFields(_ selectionSet: SelectionSetNode, rootType: GraphQLNamedType, into collected: inout RootFieldCollection) {
+    private func collectRootFields(_ selectionSet: SelectionSetNode, rootType: NamedType, into collected: inout RootFieldCollection) {
         for selection in selectionSet.selections {
             for directive in selection.directives where directive.name.value == "skip" || directive.name.value == "include" {
                 collected.conditionals.append(directive)
@@ -49,9 +49,9 @@ extension ValidationContext {
     }
 
     /// Spec DoesFragmentTypeApply.
-    private func condition(named name: String, appliesTo type: GraphQLNamedType) -> Bool {
+    private func condition(named name: String, appliesTo type: NamedType) -> Bool {
         guard let conditionType = schema.type(named: name) else { return false }
-        return conditionType.isSame(as: type) || (conditionType.isAbstract && schema.isSubType(conditionType, type))
+        return conditionType == type || (conditionType.isAbstract && schema.isSubType(conditionType, type))
     }
 }
 

@@ -12,11 +12,11 @@ extension ValidationContext {
                   let variableType = schema.type(from: definition.type) else { continue }
             if !isVariableUsageAllowed(variableType, default: definition.defaultValue, location: locationType,
                                        locationHasDefault: usage.hasLocationDefault) {
-                report("Variable \"$\(name)\" of type \"\(variableType.notation)\" used in position expecting type \"\(locationType.notation)\".",
+                report("Variable \"$\(name)\" of type \"\(variableType.description)\" used in position expecting type \"\(locationType.description)\".",
                        at: [definition.loc, usage.node.loc])
             }
             if let oneOf = usage.parentObject, oneOf.isOneOf, !variableType.isNonNull {
-                report("Variable \"$\(name)\" is of type \"\(variableType.notation)\" but must be non-nullable to be used for OneOf Input Object \"\(oneOf.name)\".",
+                report("Variable \"$\(name)\" is of type \"\(variableType.description)\" but must be non-nullable to be used for OneOf Input Object \"\(oneOf.name)\".",
                        at: [definition.loc, usage.node.loc])
             }
         }
@@ -24,14 +24,14 @@ extension ValidationContext {
 
     /// Spec IsVariableUsageAllowed: a nullable variable may fill a non-null position only when it
     /// or the position has a non-null default.
-    private func isVariableUsageAllowed(_ variableType: GraphQLType, default defaultValue: ValueNode?,
-                                        location: GraphQLType, locationHasDefault: Bool) -> Bool {
+    private func isVariableUsageAllowed(_ variableType: TypeReference, default defaultValue: ValueNode?,
+                                        location: TypeReference, locationHasDefault: Bool) -> Bool {
         if case .nonNull(let nullableLocation) = location, !variableType.isNonNull {
             var hasNonNullDefault = false
             if let defaultValue, case .null = defaultValue {} else if defaultValue != nil { hasNonNullDefault = true }
             guard hasNonNullDefault || locationHasDefault else { return false }
-            return schema.isTypeSubType(variableType, of: nullableLocation)
+            return variableType.isSubType(of: nullableLocation, in: schema)
         }
-        return schema.isTypeSubType(variableType, of: location)
+        return variableType.isSubType(of: location, in: schema)
     }
 }

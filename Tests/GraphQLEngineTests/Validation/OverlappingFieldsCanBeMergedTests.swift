@@ -1,0 +1,91 @@
+import Testing
+@testable import GraphQLEngine
+
+@Suite struct OverlappingFieldsCanBeMergedTests {
+    @Test func identicalAndAliased() {
+        expectValid(.overlappingFieldsCanBeMerged, #"""
+        fragment a on Dog { name name otherName: name fido: name }
+        fragment b on Dog { doesKnowCommand(dogCommand: SIT) doesKnowCommand(dogCommand: SIT) }
+        fragment c on Dog { isAtLocation(x: 0, y: 1) isAtLocation(y: 1, x: 0) }
+        fragment d on Pet { ... on Dog { name } ... on Cat { name: nickname } }
+        """#)
+    }
+
+    @Test func differentFields() {
+        expectErrors(.overlappingFieldsCanBeMerged, #"""
+        fragment sameAliases on Dog { fido: name fido: nickname }
+        fragment aliasMasking on Dog { name: nickname name }
+        """#, [
+            ExpectedError("Fields \"fido\" conflict because \"name\" and \"nickname\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", (1, 31), (1, 42)),
+            ExpectedError("Fields \"name\" conflict because \"nickname\" and \"name\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", (2, 32), (2, 47)),
+        ])
+    }
+
+    @Test func differentArguments() {
+        expectErrors(.overlappingFieldsCanBeMerged, #"""
+        fragment a on Dog { doesKnowCommand(dogCommand: SIT) doesKnowCommand(dogCommand: HEEL) }
+        fragment b on Dog { doesKnowCommand doesKnowCommand(dogCommand: HEEL) }
+        fragment c on Dog { isAtLocation(x: 0) isAtLocation(x: 0, y: 1) }
+        """#, [
+            ExpectedError("Fields \"doesKnowCommand\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.", (1, 21), (1, 54)),
+            ExpectedError("Fields \"doesKnowCommand\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.", (2, 21), (2, 37)),
+            ExpectedError("Fields \"isAtLocation\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.", (3, 21), (3, 40)),
+        ])
+    }
+
+    @Test func throughFragments() {
+        expectErrors(.overlappingFieldsCanBeMerged, #"""
+        { dog { ...A ...B x: barks } }
+        fragment A on Dog { x: name }
+        fragment B on Dog { x: nickname }
+        """#, [
+            ExpectedError("Fields \"x\" conflict because \"barks\" and \"name\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", (1, 19), (2, 21)),
+            ExpectedError("Fields \"x\" conflict because \"name\" and \"nickname\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", (2, 21), (3, 21)),
+            ExpectedError("Fields \"x\" conflict because \"barks\" and \"nickname\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", (1, 19), (3, 21)),
+        ])
+    }
+
+    @Test func deepConflicts() {
+        expectErrors(.overlappingFieldsCanBeMerged, #"""
+        {
+          field: dog { x: name }
+          field: dog { x: barks y: nickname }
+          human { relatives { name } relatives { name: pets { name } } }
+        }
+        """#, [
+            ExpectedError("Fields \"field\" conflict because subfields \"x\" conflict because \"name\" and \"barks\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", (2, 3), (2, 16), (3, 3), (3, 16)),
+            ExpectedError("Fields \"relatives\" conflict because subfields \"name\" conflict because \"name\" and \"pets\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", (4, 11), (4, 23), (4, 30), (4, 42)),
+        ])
+    }
+
+    @Test func conflictingReturnTypes() {
+        expectErrors(.overlappingFieldsCanBeMerged, #"""
+        {
+          pet {
+            ... on Dog { someValue: barkVolume }
+            ... on Cat { someValue: nickname }
+          }
+          catOrDog {
+            ... on Dog { mother { name } }
+            ... on Cat { mother: furColor }
+          }
+        }
+        """#, [
+            ExpectedError("Fields \"someValue\" conflict because they return conflicting types \"Int\" and \"String\". Use different aliases on the fields to fetch both if this was intentional.", (3, 18), (4, 18)),
+            ExpectedError("Fields \"mother\" conflict because they return conflicting types \"Dog\" and \"FurColor\". Use different aliases on the fields to fetch both if this was intentional.", (7, 18), (8, 18)),
+        ])
+    }
+
+    @Test func nestedFragmentConflicts() {
+        expectErrors(.overlappingFieldsCanBeMerged, #"""
+        {
+          dog { ...F1 }
+          dog { ...F2 }
+        }
+        fragment F1 on Dog { mother { name } }
+        fragment F2 on Dog { mother { name: nickname } }
+        """#, [
+            ExpectedError("Fields \"dog\" conflict because subfields \"mother\" conflict because subfields \"name\" conflict because \"name\" and \"nickname\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", (2, 3), (5, 22), (5, 31), (3, 3), (6, 22), (6, 31)),
+        ])
+    }
+}
