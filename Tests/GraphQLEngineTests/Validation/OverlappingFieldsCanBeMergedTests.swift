@@ -88,4 +88,27 @@ import Testing
             ExpectedError("Fields \"dog\" conflict because subfields \"mother\" conflict because subfields \"name\" conflict because \"name\" and \"nickname\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", (2, 3), (5, 22), (5, 31), (3, 3), (6, 22), (6, 31)),
         ])
     }
+
+    // 150 levels of fragments where every level spreads two fragments of the next one under the
+    // same response name: compared naively that is 2^150 pairs. With collected selections
+    // memoized and compared fragment pairs remembered each pair of fragments is compared once,
+    // so this runs in linear time; a regression shows up as a test that never ends.
+    @Test func fragmentGridStaysLinear() {
+        func grid(levels: Int, bottom: String) -> String {
+            var text = "{ dog { ...F0 ...G0 } }\n"
+            for level in 0..<levels {
+                let last = level + 1 == levels
+                let next = last ? "{ name }" : "{ ...F\(level + 1) ...G\(level + 1) }"
+                let other = last ? "{ \(bottom) }" : "{ ...G\(level + 1) ...F\(level + 1) }"
+                text += "fragment F\(level) on Dog { mother \(next) mother \(other) name }\n"
+                text += "fragment G\(level) on Dog { mother \(other) mother \(next) name }\n"
+            }
+            return text
+        }
+        #expect(validationErrors(specifiedRules, grid(levels: 150, bottom: "name")) == [])
+        let errors = validationErrors([.overlappingFieldsCanBeMerged], grid(levels: 20, bottom: "name: nickname"))
+        #expect(!errors.isEmpty)
+        #expect(errors.allSatisfy { $0.message.hasPrefix("Fields \"mother\" conflict because subfields ") || $0.message.hasPrefix("Fields \"name\"") })
+    }
+
 }

@@ -123,4 +123,23 @@ import Testing
             ExpectedError("Boolean cannot represent a non boolean value: ENUM", (1, 44)),
         ])
     }
+
+    // OneOf Input Objects (September 2025); graphql-js 16.9+ wording.
+    @Test func oneOfInputObjects() {
+        expectErrors(.valuesOfCorrectType, #"""
+        {
+          complicatedArgs {
+            a: oneOfArgField(oneOfArg: { stringField: "a", intField: 1 })
+            b: oneOfArgField(oneOfArg: { stringField: null })
+            c: oneOfArgField(oneOfArg: {})
+            d: oneOfArgField(oneOfArg: { intField: 2 })
+          }
+        }
+        """#, [
+            ExpectedError("OneOf Input Object \"OneOfInput\" must specify exactly one key.", (3, 32)),
+            ExpectedError("Field \"OneOfInput.stringField\" must be non-null.", (4, 32)),
+            ExpectedError("OneOf Input Object \"OneOfInput\" must specify exactly one key.", (5, 32)),
+        ])
+    }
+
 }

@@ -43,4 +43,21 @@ import Testing
             ExpectedError("Variable \"$intArg\" of type \"Int\" used in position expecting type \"Int!\".", (1, 9), (12, 73)),
         ])
     }
+
+    // A variable filling a OneOf field must be non-null, default or not (September 2025).
+    @Test func oneOfFieldsNeedNonNullVariables() {
+        expectErrors(.variablesInAllowedPosition, #"""
+        query Q($s: String, $t: String!, $u: String = "x") {
+          complicatedArgs {
+            a: oneOfArgField(oneOfArg: { stringField: $s })
+            b: oneOfArgField(oneOfArg: { stringField: $t })
+            c: oneOfArgField(oneOfArg: { stringField: $u })
+          }
+        }
+        """#, [
+            ExpectedError("Variable \"$s\" is of type \"String\" but must be non-nullable to be used for OneOf Input Object \"OneOfInput\".", (1, 9), (3, 47)),
+            ExpectedError("Variable \"$u\" is of type \"String\" but must be non-nullable to be used for OneOf Input Object \"OneOfInput\".", (1, 34), (5, 47)),
+        ])
+    }
+
 }
