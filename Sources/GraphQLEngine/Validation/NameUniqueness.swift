@@ -33,3 +33,36 @@ func forEachDuplicateNameGroup(count: Int, name: (Int) -> String, _ body: ([Int]
     }
     for first in order { body(groups[first] ?? []) }
 }
+
+/// Positions by name for the few names a document usually has: a linear scan over short lists
+/// (no hashing), a dictionary for long ones. A later insertion of a name replaces the earlier.
+struct NameIndex {
+    private var names: [String] = []
+    private var positions: [Int] = []
+    private var table: [String: Int] = [:]
+
+    mutating func insert(_ name: String, at position: Int) {
+        if let existing = index(of: name) {
+            positions[existing] = position
+            return
+        }
+        names.append(name)
+        positions.append(position)
+        if names.count > 16 {
+            if table.isEmpty { for (offset, existing) in names.enumerated() { table[existing] = offset } }
+            table[name] = names.count - 1
+        }
+    }
+
+    /// How many distinct names the index holds.
+    var count: Int { names.count }
+
+    subscript(name: String) -> Int? {
+        index(of: name).map { positions[$0] }
+    }
+
+    private func index(of name: String) -> Int? {
+        if names.count > 16 { return table[name] }
+        return names.firstIndex(of: name)
+    }
+}

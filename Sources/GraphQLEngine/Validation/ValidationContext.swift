@@ -11,7 +11,7 @@ struct ValidationContext {
 
     /// Index in `document.definitions` of each fragment name; for duplicate names the last
     /// definition wins, as in graphql-js.
-    let fragmentIndex: [String: Int]
+    let fragmentIndex: NameIndex
     /// How many operations the document defines.
     let operationCount: Int
     /// Variable usages found while walking each definition, by definition index; filled only
@@ -23,10 +23,12 @@ struct ValidationContext {
     /// Names of operations and fragments seen so far, for the uniqueness rules.
     var seenOperationNames: [String: NameNode] = [:]
     var seenFragmentNames: [String: NameNode] = [:]
-    /// Fragments already checked by NoFragmentCycles.
-    var cycleCheckedFragments: Set<String> = []
+    /// Fragments (by definition index) already checked by NoFragmentCycles.
+    var cycleCheckedFragments: [Bool]
+    /// Fragments used by each operation, by definition index, computed on first use.
+    private var referencedFragmentsCache: [[Int]?]
     /// Caches of OverlappingFieldsCanBeMerged, kept for the whole document.
-    var overlap = OverlapCache()
+    var overlap: OverlapCache
 
     /// Errors with the position they sort to; see `report`.
     private var errors: [(order: Int, error: GraphQLError)] = []
@@ -41,11 +43,11 @@ struct ValidationContext {
         self.document = document
         self.rules = rules
         self.options = options
-        var index: [String: Int] = [:]
+        var index = NameIndex()
         var operations = 0
         for (position, definition) in document.definitions.enumerated() {
             switch definition {
-            case .fragment(let fragment): index[fragment.name.value] = position
+            case .fragment(let fragment): index.insert(fragment.name.value, at: position)
             case .operation: operations += 1
             default: break
             }
@@ -54,6 +56,9 @@ struct ValidationContext {
         self.operationCount = operations
         self.variableUsages = Array(repeating: [], count: document.definitions.count)
         self.spreadCache = Array(repeating: nil, count: document.definitions.count)
+        self.referencedFragmentsCache = Array(repeating: nil, count: document.definitions.count)
+        self.overlap = OverlapCache(definitionCount: document.definitions.count)
+        self.cycleCheckedFragments = Array(repeating: false, count: document.definitions.count)
     }
 
     /// Reports an error located at the start of each node.
@@ -123,17 +128,19 @@ struct ValidationContext {
     /// The definition indexes of the fragments an operation uses, directly or through other
     /// fragments, in the order graphql-js discovers them.
     mutating func recursivelyReferencedFragments(ofDefinition position: Int) -> [Int] {
+        if let cached = referencedFragmentsCache[position] { return cached }
         var found: [Int] = []
-        var seen: Set<String> = []
+        var seen = Array(repeating: false, count: document.definitions.count)
         var pending = [position]
         while let next = pending.popLast() {
-            for spread in fragmentSpreads(ofDefinition: next) where seen.insert(spread.name.value).inserted {
-                if let fragmentPosition = fragmentIndex[spread.name.value] {
-                    found.append(fragmentPosition)
-                    pending.append(fragmentPosition)
-                }
+            for spread in fragmentSpreads(ofDefinition: next) {
+                guard let fragmentPosition = fragmentIndex[spread.name.value], !seen[fragmentPosition] else { continue }
+                seen[fragmentPosition] = true
+                found.append(fragmentPosition)
+                pending.append(fragmentPosition)
             }
         }
+        referencedFragmentsCache[position] = found
         return found
     }
 }

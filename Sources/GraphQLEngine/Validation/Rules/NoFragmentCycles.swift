@@ -6,13 +6,17 @@ extension ValidationContext {
     /// number of spreads. The depth-first search keeps its own stack: a chain of thousands of
     /// fragments must not exhaust the thread's stack.
     mutating func checkNoFragmentCycles(_ fragment: FragmentDefinitionNode, at start: Int) {
-        guard cycleCheckedFragments.insert(fragment.name.value).inserted else { return }
+        let canonical = fragmentIndex[fragment.name.value] ?? start
+        guard !cycleCheckedFragments[canonical] else { return }
+        cycleCheckedFragments[canonical] = true
+        let spreads = fragmentSpreads(ofDefinition: start)
+        if spreads.isEmpty { return }
         // The spreads taken from the start fragment to the current one, and for each fragment
         // on that path the position of its entry.
         var path: [FragmentSpreadNode] = []
         var pathIndex: [String: Int] = [fragment.name.value: 0]
         var frames: [(name: String, spreads: [FragmentSpreadNode], next: Int)] =
-            [(fragment.name.value, fragmentSpreads(ofDefinition: start), 0)]
+            [(fragment.name.value, spreads, 0)]
         while !frames.isEmpty {
             let top = frames.count - 1
             guard frames[top].next < frames[top].spreads.count else {
@@ -31,7 +35,8 @@ extension ValidationContext {
                 report("Cannot spread fragment \"\(name)\" within itself" + (via.isEmpty ? "." : " via \(via)."),
                        at: cycle.map(\.loc))
                 path.removeLast()
-            } else if let position = fragmentIndex[name], cycleCheckedFragments.insert(name).inserted {
+            } else if let position = fragmentIndex[name], !cycleCheckedFragments[position] {
+                cycleCheckedFragments[position] = true
                 pathIndex[name] = path.count
                 frames.append((name, fragmentSpreads(ofDefinition: position), 0))
             } else {

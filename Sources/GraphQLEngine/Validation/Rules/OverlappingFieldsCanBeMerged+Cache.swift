@@ -52,6 +52,27 @@ struct OverlapCache {
     var selections: [UInt64: CollectedSelection] = [:]
     /// By fragment name; used as well when nodes carry no positions.
     var fragments: [String: CollectedSelection] = [:]
+    /// Response names of fragments that spread no others, by definition index (`.some(nil)`
+    /// for fragments that do), for the fast path.
+    var leafNames: [[String]??]
+    private var scratch: [String] = []
+
+    init(definitionCount: Int) {
+        leafNames = Array(repeating: nil, count: definitionCount)
+    }
+
+    /// A reusable buffer, so the fast path allocates nothing once warmed up.
+    mutating func takeScratch() -> [String] {
+        var buffer: [String] = []
+        swap(&buffer, &scratch)
+        buffer.removeAll(keepingCapacity: true)
+        return buffer
+    }
+
+    mutating func returnScratch(_ buffer: [String]) {
+        scratch = buffer
+    }
+
     /// Fragment pairs already compared, with whether the comparison assumed exclusive parents.
     private var comparedPairs: [FragmentPair: Bool] = [:]
 

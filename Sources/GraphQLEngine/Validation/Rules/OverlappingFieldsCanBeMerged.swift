@@ -12,6 +12,7 @@
 
 extension ValidationContext {
     mutating func checkOverlappingFieldsCanBeMerged(_ selectionSet: SelectionSetNode, parentType: NamedType?) {
+        if responseNamesAreDistinct(selectionSet) { return }
         var conflicts: [FieldConflict] = []
         let collected = collectFields(selectionSet, parentType: parentType)
         collectConflictsWithin(collected.fields, into: &conflicts)
@@ -26,6 +27,50 @@ extension ValidationContext {
             report("Fields \"\(conflict.responseName)\" conflict because \(conflict.reason.text). Use different aliases on the fields to fetch both if this was intentional.",
                    at: conflict.fields1 + conflict.fields2)
         }
+    }
+
+    /// A fast path that settles most selection sets without collecting anything: fields are
+    /// only ever compared with fields of the same response name, so when the fields of the set
+    /// and of the fragments it spreads (fragments that spread no others) all have different
+    /// response names, the algorithm below would find nothing.
+    private mutating func responseNamesAreDistinct(_ selectionSet: SelectionSetNode) -> Bool {
+        var names = overlap.takeScratch()
+        defer { overlap.returnScratch(names) }
+        var spreads: [String] = []
+        guard gatherResponseNames(selectionSet, into: &names, spreads: &spreads) else { return false }
+        for (offset, spread) in spreads.enumerated() where !spreads[..<offset].contains(spread) {
+            guard let position = fragmentIndex[spread] else { continue }
+            guard let fragmentNames = leafFragmentResponseNames(position), names.count + fragmentNames.count <= 32 else { return false }
+            names += fragmentNames
+        }
+        for index in names.indices.dropFirst() where names[..<index].contains(names[index]) { return false }
+        return true
+    }
+
+    /// The response names of a fragment that spreads no other fragment; nil for other fragments.
+    private mutating func leafFragmentResponseNames(_ position: Int) -> [String]? {
+        if let cached = overlap.leafNames[position] { return cached }
+        guard case .fragment(let fragment) = document.definitions[position] else { return nil }
+        var names: [String] = []
+        var spreads: [String] = []
+        let result = gatherResponseNames(fragment.selectionSet, into: &names, spreads: &spreads) && spreads.isEmpty ? names : nil
+        overlap.leafNames[position] = .some(result)
+        return result
+    }
+
+    /// Appends the response names of the set's fields (through inline fragments) and the names
+    /// of the fragments it spreads; false when there are too many to compare pairwise.
+    private func gatherResponseNames(_ selectionSet: SelectionSetNode, into names: inout [String], spreads: inout [String]) -> Bool {
+        for selection in selectionSet.selections {
+            switch selection {
+            case .field(let field): names.append(field.responseKey)
+            case .fragmentSpread(let spread): spreads.append(spread.name.value)
+            case .inlineFragment(let inline):
+                if !gatherResponseNames(inline.selectionSet, into: &names, spreads: &spreads) { return false }
+            }
+            if names.count + spreads.count > 32 { return false }
+        }
+        return true
     }
 
     private mutating func collectConflicts(between fields: FieldMap, andFragment name: String, mutuallyExclusive: Bool,
