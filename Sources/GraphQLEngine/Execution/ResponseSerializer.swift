@@ -177,10 +177,13 @@ struct ResponseSerializer: ~Copyable {
 
     // MARK: Errors
 
-    /// Records `error` as raised by `field` at the current path.
+    /// Records `error` as raised by `field` at the current path; like graphql-js's
+    /// `locatedError`, an error that names its own locations (an argument's value) keeps them.
     mutating func record(_ error: GraphQLError, at field: FieldPlan) {
         var located = error
-        located.locations = field.nodes.map { source.location(of: $0.loc.start) }
+        if located.locations.isEmpty {
+            located.locations = field.nodes.map { source.location(of: $0.loc.start) }
+        }
         located.path = currentPath()
         errors.append(located)
     }
