@@ -43,7 +43,11 @@ let package = Package(
             resources: [.copy("Resources/crm-classes.json")],
             swiftSettings: strict
         ),
-        .target(name: "CRMGraphQL", dependencies: ["GraphQLEngine", "CRMStore"], swiftSettings: strict),
+        .target(
+            name: "CRMGraphQL",
+            dependencies: ["GraphQLEngine", "CRMStore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         .target(name: "DealGraphServer", dependencies: ["CRMGraphQL"], swiftSettings: strict),
         .executableTarget(name: "dealgraph", dependencies: ["DealGraphServer"], swiftSettings: strict),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: strict),

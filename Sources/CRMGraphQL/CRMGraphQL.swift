@@ -1,1 +1,0 @@
-// CRMGraphQL: arrives with its issue.

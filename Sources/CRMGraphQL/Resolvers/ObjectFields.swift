@@ -1,0 +1,101 @@
+import CRMStore
+import GraphQLEngine
+
+/// Resolvers of the fields of class types that need more than the row: pointers, reverse
+/// connections and the ACL.
+struct ObjectFields: Sendable {
+    let api: APIClass
+    let model: APIModel
+
+    /// A pointer field for every parent of a level: the targets' ids are collected, loaded with
+    /// one statement per target class (the request's ``ObjectLoader``) and mapped back; a missing
+    /// or unreadable target is null.
+    func pointer(_ field: ModelField) -> FieldResolver {
+        let name = field.name
+        let model = self.model
+        return ResolverBody.batch { batch, context in
+            let references = batch.parents.map { parent -> PointerReference? in
+                if case .host(let reference as PointerReference)? = parent[name] { return reference }
+                return nil
+            }
+            var idsByClass: [String: [String]] = [:]
+            for reference in references.compactMap({ $0 }) { idsByClass[reference.className, default: []].append(reference.objectId) }
+            var loaded: [String: [String: StoredObject]] = [:]
+            for (className, ids) in idsByClass.sorted(by: { $0.key < $1.key }) {
+                guard let target = model.apiClass(className: className) else { continue }
+                let keys = Lookahead.keys(below: batch.plan, api: target, schema: batch.schema)
+                let objects = try await context.loader.load(className: className, ids: ids, keys: keys)
+                for object in objects.compactMap({ $0 }) { loaded[className, default: [:]][object.objectId] = object }
+            }
+            return references.map { reference in
+                guard let reference, let object = loaded[reference.className]?[reference.objectId] else { return .null }
+                return context.records.record(object)
+            }
+        }
+    }
+
+    /// A reverse connection (`Company.deals`) for every parent of a level: one windowed or
+    /// lateral statement for all parents, plus one `GROUP BY` count when the count is selected
+    /// or `last` comes without a limit.
+    func reverse(_ connection: ReverseConnection) -> FieldResolver {
+        let model = self.model
+        let parentClass = api.className
+        return ResolverBody.batch { batch, context in
+            guard let source = model.apiClass(className: connection.source.className) else { return batch.parents.map { _ in .null } }
+            let parentIds = batch.parents.map { $0["objectId"]?.stringValue ?? "" }
+            let use = Lookahead.connection(batch.plan, of: source, schema: batch.schema)
+            let clause = try WhereInput(model: model).clause(batch.arguments["where"], on: source)
+            let order = try OrderInput.sortKeys(batch.arguments["order"])
+            let configuration = context.configuration
+            let window = try PageWindow(arguments: batch.arguments, maxLimit: configuration.maxLimit)
+            let keys = Lookahead.keys(use.nodeFields, api: source)
+            let store = context.store, access = context.access
+            let fieldName = connection.field.name, sourceClass = source.className
+            var counts: [Int]?
+            if use.count || window.needsPreCount {
+                counts = try await store.countReverse(className: sourceClass, pointerField: fieldName, parentIds: parentIds,
+                                                      parentClassName: parentClass, where: clause, context: access)
+            }
+            var pages = parentIds.map { _ in (skip: window.skip, objects: [StoredObject]()) }
+            let limit = window.pageLimit(defaultLimit: configuration.defaultLimit, maxLimit: configuration.maxLimit)
+            if use.page && limit > 0 && !parentIds.isEmpty {
+                if window.needsPreCount, let counts {
+                    // `last: n` alone: the last n objects of each parent, read in reverse order.
+                    let lists = try await store.loadReverse(
+                        className: sourceClass, pointerField: fieldName, parentIds: parentIds, parentClassName: parentClass,
+                        where: clause, order: Self.reversed(order), skip: 0, limit: limit, keys: keys.sorted(), context: access)
+                    for index in pages.indices {
+                        var page = window
+                        page.apply(preCount: counts[index])
+                        let objects = Array(lists[index].reversed())
+                        let firstOffset = counts[index] - objects.count
+                        pages[index] = (page.skip, Array(objects.dropFirst(max(0, page.skip - firstOffset))))
+                    }
+                } else {
+                    let lists = try await store.loadReverse(
+                        className: sourceClass, pointerField: fieldName, parentIds: parentIds, parentClassName: parentClass,
+                        where: clause, order: order, skip: window.skip, limit: limit, keys: keys.sorted(), context: access)
+                    for index in pages.indices { pages[index].objects = lists[index] }
+                }
+            }
+            return pages.enumerated().map { index, page in
+                context.loader.remember(page.objects, keys: keys)
+                return ConnectionRecords.connection(nodes: page.objects.map(context.records.record), skip: page.skip,
+                                                    count: counts?[index])
+            }
+        }
+    }
+
+    /// Every sort key reversed, with the objectId tiebreak made explicit so it reverses too.
+    static func reversed(_ order: [SortKey]) -> [SortKey] {
+        var keys = order.map { SortKey($0.field, descending: !$0.descending) }
+        if !order.contains(where: { $0.field == "objectId" }) { keys.append(.descending("objectId")) }
+        return keys
+    }
+
+    /// `ACL`, built from the row's permissions when selected.
+    static let acl = FieldResolver.each { parent, _ in
+        guard case .host(let reference as ACLReference)? = parent["ACL"] else { return ACLOutput.record(nil) }
+        return ACLOutput.record(reference.acl)
+    }
+}

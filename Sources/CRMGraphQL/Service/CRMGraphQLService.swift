@@ -1,0 +1,72 @@
+import CRMStore
+import GraphQLEngine
+
+/// The DealGraph API: the schema generated from the class model with its resolvers on
+/// CRMStore, and request execution with limits checked before any SQL runs.
+///
+/// Share one service between all requests.
+public final class CRMGraphQLService: Sendable {
+    /// The served schema, built from ``schemaSDL(model:)``.
+    public let schema: GraphQLSchema
+    public let configuration: APIConfiguration
+    let store: CRMStore
+    let api: APIModel
+    let records: RecordFactory
+    private let executor: GraphQLExecutor
+
+    /// Builds the schema from the store's class model and attaches the resolvers.
+    public init(store: CRMStore, configuration: APIConfiguration = .init()) throws {
+        self.store = store
+        self.configuration = configuration
+        api = APIModel(model: store.model)
+        records = RecordFactory(api: api)
+        schema = try buildSchema(sdl: SchemaGenerator.sdl(for: api))
+        ResolverWiring.attach(to: schema, model: api)
+        executor = GraphQLExecutor(schema: schema, cacheCapacity: configuration.planCacheSize,
+                                   parseOptions: ParseOptions(maxTokens: configuration.maxTokens))
+    }
+
+    /// The SDL that `dealgraph schema` prints and schema.graphql holds.
+    public static func schemaSDL(model: ClassModel) -> String {
+        SchemaGenerator.sdl(for: APIModel(model: model))
+    }
+
+    /// Runs one request. `allowMutations` is false for GET: only queries run then.
+    public func execute(_ request: GraphQLRequest, credentials: RequestCredentials,
+                        allowMutations: Bool) async -> GraphQLOutcome {
+        let prepared = executor.prepare(request.query)
+        if !prepared.errors.isEmpty {
+            return .requestError(body: GraphQLResponse(requestErrors: prepared.errors).json)
+        }
+        let problems = validate(schema: schema, document: prepared.document, options: ValidationOptions(
+            maxDepth: configuration.maxDepth, maxFields: configuration.maxFields, maxAliases: configuration.maxAliases))
+        if !problems.isEmpty {
+            return .requestError(body: GraphQLResponse(requestErrors: problems).json)
+        }
+        if !allowMutations, let kind = operationType(of: prepared.document, named: request.operationName), kind != .query {
+            let error = GraphQLError("Can only perform a \(OperationType.query.rawValue) operation from a GET request.")
+            return .methodNotAllowed(body: GraphQLResponse(requestErrors: [error]).json)
+        }
+        var variables: [String: GraphQLValue] = [:]
+        for (name, value) in request.variables?.fields ?? Record(fields: []).fields { variables[name] = value }
+        let context = RequestContext(store: store, api: api, records: records, configuration: configuration,
+                                     credentials: credentials)
+        let response = await executor.execute(prepared, variables: variables, operationName: request.operationName,
+                                              context: context)
+        return response.hasData ? .executed(body: response.json) : .requestError(body: response.json)
+    }
+
+    /// The kind of the operation a request runs (spec 6.1 GetOperation); nil when it names none.
+    private func operationType(of document: DocumentNode, named name: String?) -> OperationType? {
+        var found: OperationType?
+        for case .operation(let operation) in document.definitions {
+            if let name {
+                if operation.name?.value == name { return operation.operation }
+            } else {
+                if found != nil { return nil }
+                found = operation.operation
+            }
+        }
+        return found
+    }
+}

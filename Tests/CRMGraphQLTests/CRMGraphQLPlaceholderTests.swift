@@ -1,4 +1,0 @@
-import Testing
-@testable import CRMGraphQL
-
-@Test func moduleLinks() { #expect(Bool(true)) }
