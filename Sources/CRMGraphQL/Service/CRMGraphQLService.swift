@@ -13,6 +13,7 @@ public final class CRMGraphQLService: Sendable {
     let api: APIModel
     let records: RecordFactory
     private let executor: GraphQLExecutor
+    private let limits: RequestLimits
 
     /// Builds the schema from the store's class model and attaches the resolvers.
     public init(store: CRMStore, configuration: APIConfiguration = .init()) throws {
@@ -22,6 +23,7 @@ public final class CRMGraphQLService: Sendable {
         records = RecordFactory(api: api)
         schema = try buildSchema(sdl: SchemaGenerator.sdl(for: api))
         ResolverWiring.attach(to: schema, model: api)
+        limits = RequestLimits(configuration: configuration)
         executor = GraphQLExecutor(schema: schema, cacheCapacity: configuration.planCacheSize,
                                    parseOptions: ParseOptions(maxTokens: configuration.maxTokens))
     }
@@ -38,12 +40,12 @@ public final class CRMGraphQLService: Sendable {
         if !prepared.errors.isEmpty {
             return .requestError(body: GraphQLResponse(requestErrors: prepared.errors).json)
         }
-        let problems = validate(schema: schema, document: prepared.document, options: ValidationOptions(
-            maxDepth: configuration.maxDepth, maxFields: configuration.maxFields, maxAliases: configuration.maxAliases))
+        let operation = RequestLimits.operation(in: prepared.document, named: request.operationName)
+        let problems = limits.validate(prepared.document, operation: operation, schema: schema)
         if !problems.isEmpty {
             return .requestError(body: GraphQLResponse(requestErrors: problems).json)
         }
-        if !allowMutations, let kind = operationType(of: prepared.document, named: request.operationName), kind != .query {
+        if !allowMutations, let kind = operation?.operation, kind != .query {
             let error = GraphQLError("Can only perform a \(OperationType.query.rawValue) operation from a GET request.")
             return .methodNotAllowed(body: GraphQLResponse(requestErrors: [error]).json)
         }
@@ -54,19 +56,5 @@ public final class CRMGraphQLService: Sendable {
         let response = await executor.execute(prepared, variables: variables, operationName: request.operationName,
                                               context: context)
         return response.hasData ? .executed(body: response.json) : .requestError(body: response.json)
-    }
-
-    /// The kind of the operation a request runs (spec 6.1 GetOperation); nil when it names none.
-    private func operationType(of document: DocumentNode, named name: String?) -> OperationType? {
-        var found: OperationType?
-        for case .operation(let operation) in document.definitions {
-            if let name {
-                if operation.name?.value == name { return operation.operation }
-            } else {
-                if found != nil { return nil }
-                found = operation.operation
-            }
-        }
-        return found
     }
 }
