@@ -13,7 +13,7 @@ public final class CRMGraphQLService: Sendable {
     let api: APIModel
     let records: RecordFactory
     private let executor: GraphQLExecutor
-    private let limits: RequestLimits
+    private let documents: PreparedDocuments
 
     /// Builds the schema from the store's class model and attaches the resolvers.
     public init(store: CRMStore, configuration: APIConfiguration = .init()) throws {
@@ -23,9 +23,9 @@ public final class CRMGraphQLService: Sendable {
         records = RecordFactory(api: api)
         schema = try buildSchema(sdl: SchemaGenerator.sdl(for: api))
         ResolverWiring.attach(to: schema, model: api)
-        limits = RequestLimits(configuration: configuration)
-        executor = GraphQLExecutor(schema: schema, cacheCapacity: configuration.planCacheSize,
-                                   parseOptions: ParseOptions(maxTokens: configuration.maxTokens))
+        documents = PreparedDocuments(configuration: configuration)
+        // Documents are prepared and cached by `documents`; the executor only runs them.
+        executor = GraphQLExecutor(schema: schema, cacheCapacity: 1)
     }
 
     /// The SDL that `dealgraph schema` prints and schema.graphql holds.
@@ -36,14 +36,9 @@ public final class CRMGraphQLService: Sendable {
     /// Runs one request. `allowMutations` is false for GET: only queries run then.
     public func execute(_ request: GraphQLRequest, credentials: RequestCredentials,
                         allowMutations: Bool) async -> GraphQLOutcome {
-        let prepared = executor.prepare(request.query)
+        let (prepared, operation) = documents.prepare(request.query, operationName: request.operationName, schema: schema)
         if !prepared.errors.isEmpty {
             return .requestError(body: GraphQLResponse(requestErrors: prepared.errors).json)
-        }
-        let operation = RequestLimits.operation(in: prepared.document, named: request.operationName)
-        let problems = limits.validate(prepared.document, operation: operation, schema: schema)
-        if !problems.isEmpty {
-            return .requestError(body: GraphQLResponse(requestErrors: problems).json)
         }
         if !allowMutations, let kind = operation?.operation, kind != .query {
             let error = GraphQLError("Can only perform a \(OperationType.query.rawValue) operation from a GET request.")

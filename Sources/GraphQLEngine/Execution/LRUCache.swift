@@ -2,7 +2,7 @@ import Synchronization
 
 /// A bounded map that forgets the least recently used entry when full; safe to share between
 /// tasks (one lock around each operation, which only touches a few array slots).
-final class LRUCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+public final class LRUCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Storage {
         var index: [Key: Int] = [:]
         var keys: [Key?] = []
@@ -33,13 +33,14 @@ final class LRUCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     let capacity: Int
     private let storage = Mutex(Storage())
 
-    init(capacity: Int) {
+    /// A cache that keeps at most `capacity` entries.
+    public init(capacity: Int) {
         precondition(capacity > 0, "an LRU cache needs room for one entry")
         self.capacity = capacity
     }
 
     /// The value for `key`, now the most recently used.
-    func value(for key: Key) -> Value? {
+    public func value(for key: Key) -> Value? {
         storage.withLock { storage in
             guard let slot = storage.index[key] else { return nil }
             if storage.head != slot {
@@ -51,7 +52,7 @@ final class LRUCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     /// Stores `value` for `key`, evicting the least recently used entry when full.
-    func insert(_ value: Value, for key: Key) {
+    public func insert(_ value: Value, for key: Key) {
         storage.withLock { storage in
             if let slot = storage.index[key] {
                 storage.values[slot] = value
@@ -79,5 +80,5 @@ final class LRUCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     /// The number of entries.
-    var count: Int { storage.withLock { $0.index.count } }
+    public var count: Int { storage.withLock { $0.index.count } }
 }
