@@ -40,6 +40,15 @@ struct StatementCountTests {
             #expect(edges.allSatisfy { !$0["node"]["contact"]["company"]["name"].isNull && !$0["node"]["assignedTo"]["username"].isNull })
             #expect(statements == 5, "\(size) deals took \(statements) statements")
         }
+        let before = fixture.pool.statementCount
+        let json = try await fixture.query("""
+            { deals(first: 40) { edges { node { a: company { name } b: company { name website } c: contact { name }
+              d: contact { company { name } } } } } }
+            """, as: master)
+        #expect(fixture.pool.statementCount - before == 4, "sibling pointers to one class share one statement per level")
+        let edges = json["data"]["deals"]["edges"].array
+        #expect(edges.count == 40)
+        #expect(edges.allSatisfy { $0["node"]["a"]["name"] == $0["node"]["b"]["name"] && !$0["node"]["d"]["company"]["name"].isNull })
     }
 
     @Test("reverse connections: one statement for all parents, one more for counts")

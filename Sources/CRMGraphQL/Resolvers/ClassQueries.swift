@@ -42,6 +42,7 @@ struct ClassQueries: Sendable {
                 : []
             let total = try await counted
             context.loader.remember(objects, keys: keys)
+            context.loader.announce(objects, selection: use.nodeFields, api: api, model: context.api, schema: batch.schema)
             return ConnectionRecords.connection(nodes: objects.map(context.records.record), skip: skip, count: total)
         }
     }
@@ -52,10 +53,12 @@ enum ObjectReads {
     /// One object with the columns its selection needs.
     static func get(_ api: APIClass, objectId: String, plan: FieldPlan, schema: GraphQLSchema,
                     context: RequestContext) async throws -> GraphQLValue {
-        let keys = Lookahead.keys(below: plan, api: api, schema: schema)
+        let selection = Lookahead.fields(below: [plan], on: api.naming.typeName, schema: schema)
+        let keys = Lookahead.keys(selection, api: api)
         let object = try await context.store.get(className: api.className, objectId: objectId, keys: keys.sorted(),
                                                  context: context.access)
         context.loader.remember([object], keys: keys)
+        context.loader.announce([object], selection: selection, api: api, model: context.api, schema: schema)
         return context.records.record(object)
     }
 }

@@ -23,9 +23,12 @@ struct ObjectFields: Sendable {
             var loaded: [String: [String: StoredObject]] = [:]
             for (className, ids) in idsByClass.sorted(by: { $0.key < $1.key }) {
                 guard let target = model.apiClass(className: className) else { continue }
-                let keys = Lookahead.keys(below: batch.plan, api: target, schema: batch.schema)
-                let objects = try await context.loader.load(className: className, ids: ids, keys: keys)
-                for object in objects.compactMap({ $0 }) { loaded[className, default: [:]][object.objectId] = object }
+                let selection = Lookahead.fields(below: [batch.plan], on: target.naming.typeName, schema: batch.schema)
+                let objects = try await context.loader.load(className: className, ids: ids,
+                                                            keys: Lookahead.keys(selection, api: target), for: batch.plan)
+                let found = objects.compactMap { $0 }
+                for object in found { loaded[className, default: [:]][object.objectId] = object }
+                context.loader.announce(found, selection: selection, api: target, model: model, schema: batch.schema)
             }
             return references.map { reference in
                 guard let reference, let object = loaded[reference.className]?[reference.objectId] else { return .null }
@@ -78,8 +81,10 @@ struct ObjectFields: Sendable {
                     for index in pages.indices { pages[index].objects = lists[index] }
                 }
             }
+            let objects = pages.flatMap(\.objects)
+            context.loader.remember(objects, keys: keys)
+            context.loader.announce(objects, selection: use.nodeFields, api: source, model: model, schema: batch.schema)
             return pages.enumerated().map { index, page in
-                context.loader.remember(page.objects, keys: keys)
                 return ConnectionRecords.connection(nodes: page.objects.map(context.records.record), skip: page.skip,
                                                     count: counts?[index])
             }

@@ -1,55 +1,141 @@
 import CRMStore
+import GraphQLEngine
 import Synchronization
 
 /// The request's batched pointer loader (ARCHITECTURE.md "Batched pointer load"): one
-/// `loadByIds` statement for all ids a field needs at one level, under the caller's ACL, with
-/// a cache shared by every field of the request so an object already loaded with the needed
-/// columns is not loaded again. Unreadable or missing objects are cached as absent.
+/// `loadByIds` statement under the caller's ACL for all ids the fields of one level need from
+/// one class, with a cache shared by every field of the request.
+///
+/// - An object already loaded (or being loaded) with the needed columns is not loaded again;
+///   unreadable or missing objects are cached as absent.
+/// - Sibling pointer fields that target the same class (`createdBy` and `assignedTo`, or two
+///   aliases of one pointer) are announced by the resolver that produced their parents
+///   (``announce(_:selection:api:model:)``): the first of them to run loads the ids of all of
+///   them in one statement, the others find them loaded or in flight.
 final class ObjectLoader: Sendable {
     private struct Entry {
         /// The fields loaded; nil: all of them.
         var keys: Set<String>?
         var object: StoredObject?
+    }
 
-        func covers(_ needed: Set<String>?) -> Bool {
-            guard let keys else { return true }
-            guard let needed else { return false }
-            return needed.isSubset(of: keys)
-        }
+    private struct Pending {
+        var keys: Set<String>?
+        var task: Task<Void, any Error>
+    }
+
+    /// The ids and columns all sibling fields of one class will need.
+    private struct Group {
+        let className: String
+        let ids: [String]
+        let keys: Set<String>
+    }
+
+    private struct State {
+        var cache: [String: [String: Entry]] = [:]
+        var pending: [String: [String: Pending]] = [:]
+        var groups: [ObjectIdentifier: Group] = [:]
     }
 
     private let store: CRMStore
     private let access: AccessContext
-    private let cache = Mutex<[String: [String: Entry]]>([:])
+    private let state = Mutex(State())
 
     init(store: CRMStore, access: AccessContext) {
         self.store = store
         self.access = access
     }
 
+    private static func covers(_ loaded: Set<String>?, _ needed: Set<String>?) -> Bool {
+        guard let loaded else { return true }
+        guard let needed else { return false }
+        return needed.isSubset(of: loaded)
+    }
+
     /// One object (or nil) per id, in order; `keys` nil loads every field the caller may see.
-    func load(className: String, ids: [String], keys: Set<String>?) async throws(StoreError) -> [StoredObject?] {
-        let missing = cache.withLock { cache -> [String] in
-            let known = cache[className] ?? [:]
+    /// `plan` is the pointer field asking, so that an announced group is loaded as one.
+    func load(className: String, ids: [String], keys: Set<String>?, for plan: FieldPlan? = nil) async throws -> [StoredObject?] {
+        if let plan, let group = state.withLock({ $0.groups[ObjectIdentifier(plan)] }), group.className == className {
+            try await fetch(className: className, ids: group.ids, keys: group.keys)
+        }
+        try await fetch(className: className, ids: ids, keys: keys)
+        return state.withLock { state in ids.map { state.cache[className]?[$0]?.object } }
+    }
+
+    /// Makes sure the ids are cached with the keys: waits for loads in flight that cover them and
+    /// starts one statement for the rest.
+    private func fetch(className: String, ids: [String], keys: Set<String>?) async throws {
+        let waits = state.withLock { state -> [Task<Void, any Error>] in
+            var tasks: [Task<Void, any Error>] = []
+            var missing: [String] = []
             var seen = Set<String>()
-            return ids.filter { known[$0]?.covers(keys) != true && seen.insert($0).inserted }
-        }
-        if !missing.isEmpty {
-            let loaded = try await store.loadByIds(className: className, ids: missing, keys: keys.map { $0.sorted() },
-                                                   context: access)
-            cache.withLock { cache in
-                for (id, object) in zip(missing, loaded) { cache[className, default: [:]][id] = Entry(keys: keys, object: object) }
+            for id in ids where seen.insert(id).inserted {
+                if let entry = state.cache[className]?[id], Self.covers(entry.keys, keys) { continue }
+                if let pending = state.pending[className]?[id], Self.covers(pending.keys, keys) {
+                    tasks.append(pending.task)
+                    continue
+                }
+                missing.append(id)
             }
+            guard !missing.isEmpty else { return tasks }
+            let task = Task<Void, any Error> { try await self.loadMissing(className: className, ids: missing, keys: keys) }
+            for id in missing { state.pending[className, default: [:]][id] = Pending(keys: keys, task: task) }
+            tasks.append(task)
+            return tasks
         }
-        return cache.withLock { cache in ids.map { cache[className]?[$0]?.object } }
+        for task in waits { try await task.value }
+    }
+
+    /// One statement for ids neither cached nor in flight; settles their pending entries.
+    private func loadMissing(className: String, ids: [String], keys: Set<String>?) async throws {
+        do {
+            let loaded = try await store.loadByIds(className: className, ids: ids, keys: keys.map { $0.sorted() }, context: access)
+            state.withLock { state in
+                for (id, object) in zip(ids, loaded) {
+                    state.cache[className, default: [:]][id] = Entry(keys: keys, object: object)
+                    state.pending[className]?[id] = nil
+                }
+            }
+        } catch {
+            state.withLock { state in for id in ids { state.pending[className]?[id] = nil } }
+            throw error
+        }
     }
 
     /// Remembers objects read by a list or a write, so pointers to them need no statement.
     func remember(_ objects: [StoredObject], keys: Set<String>?) {
-        cache.withLock { cache in
-            for object in objects where cache[object.className]?[object.objectId]?.covers(keys) != true {
-                cache[object.className, default: [:]][object.objectId] = Entry(keys: keys, object: object)
+        state.withLock { state in
+            for object in objects {
+                if let entry = state.cache[object.className]?[object.objectId], Self.covers(entry.keys, keys) { continue }
+                state.cache[object.className, default: [:]][object.objectId] = Entry(keys: keys, object: object)
             }
         }
+    }
+
+    /// Called by a resolver that returns objects of `api` with the fields selected on them: when
+    /// several selected pointer fields target one class, their ids form one group, loaded by one
+    /// statement on the next level.
+    func announce(_ objects: [StoredObject], selection: [FieldPlan], api: APIClass, model: APIModel, schema: GraphQLSchema) {
+        var plansByClass: [String: [FieldPlan]] = [:]
+        for plan in selection {
+            guard let field = api.definition.field(plan.definition.name), field.type == .pointer, !field.isPolymorphic else { continue }
+            plansByClass[field.targetClasses[0], default: []].append(plan)
+        }
+        var groups: [ObjectIdentifier: Group] = [:]
+        for (className, plans) in plansByClass where plans.count > 1 {
+            guard let target = model.apiClass(className: className) else { continue }
+            var ids: [String] = []
+            var keys = Set<String>()
+            for plan in plans {
+                keys.formUnion(Lookahead.keys(below: plan, api: target, schema: schema))
+                for object in objects {
+                    if case .pointer(_, let id)? = object[plan.definition.name] { ids.append(id) }
+                }
+            }
+            let group = Group(className: className, ids: ids, keys: keys)
+            for plan in plans { groups[ObjectIdentifier(plan)] = group }
+        }
+        guard !groups.isEmpty else { return }
+        state.withLock { $0.groups.merge(groups) { _, new in new } }
     }
 }
