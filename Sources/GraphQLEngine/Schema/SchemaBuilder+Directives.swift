@@ -81,7 +81,9 @@ extension SchemaBuilder {
         let arguments = unique(node.arguments, \.name) { "There can be only one argument named \"\($0)\"." }
         for argument in arguments {
             guard let definition = directive.argument(named: argument.name.value) else {
-                report("Unknown argument \"\(argument.name.value)\" on directive \"@\(name)\".", argument.loc)
+                let suggestions = suggestionList(argument.name.value, directive.arguments.map(\.name))
+                report("Unknown argument \"\(argument.name.value)\" on directive \"@\(name)\"." + didYouMean(suggestions),
+                       argument.loc)
                 continue
             }
             if definition.type.isInputType, coerceLiteral(argument.value, to: definition.type, variables: [:]) == nil {

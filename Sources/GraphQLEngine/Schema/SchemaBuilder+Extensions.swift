@@ -8,8 +8,9 @@ extension SchemaBuilder {
         let defined = Dictionary(definitions.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         for (name, nodes) in extensions.sorted(by: { $0.value[0].loc.start < $1.value[0].loc.start }) {
             guard let definition = defined[name] else {
+                let suggestions = didYouMean(suggestionList(name, definitions.map(\.name.value)))
                 for node in nodes {
-                    report("Cannot extend type \"\(name)\" because it is not defined.", node.name.loc)
+                    report("Cannot extend type \"\(name)\" because it is not defined." + suggestions, node.name.loc)
                 }
                 extensions[name] = nil
                 continue

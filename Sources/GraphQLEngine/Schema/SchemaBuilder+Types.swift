@@ -97,7 +97,7 @@ extension SchemaBuilder {
         return named.compactMap { node in
             switch types[node.name.value] {
             case .interface(let interface): return interface
-            case nil: report("Unknown type \"\(node.name.value)\".", node.loc)
+            case nil: reportUnknownType(node)
             case .some:
                 report("Type \(definition.name.value) must only implement Interface types, it cannot implement \(node.name.value).", node.loc)
             }
@@ -113,7 +113,7 @@ extension SchemaBuilder {
         return named.compactMap { node in
             switch types[node.name.value] {
             case .object(let object): return object
-            case nil: report("Unknown type \"\(node.name.value)\".", node.loc)
+            case nil: reportUnknownType(node)
             case .some:
                 report("Union type \(definition.name.value) can only include Object types, it cannot include \(node.name.value).", node.loc)
             }
@@ -175,7 +175,7 @@ extension SchemaBuilder {
         switch node {
         case .named(let named):
             guard let type = types[named.name.value] else {
-                report("Unknown type \"\(named.name.value)\".", named.loc)
+                reportUnknownType(named)
                 return nil
             }
             return .named(type)
@@ -184,6 +184,13 @@ extension SchemaBuilder {
         case .nonNull(let inner, _):
             return reference(inner).map(TypeReference.nonNull)
         }
+    }
+
+    /// graphql-js KnownTypeNames: "Unknown type "Dael". Did you mean "Deal"?", suggesting the
+    /// standard and the document's type names.
+    mutating func reportUnknownType(_ node: NamedTypeNode) {
+        let name = node.name.value
+        report("Unknown type \"\(name)\"." + didYouMean(suggestionList(name, types.keys.sorted())), node.loc)
     }
 
     /// The first node of each name, in order; each later one is reported with `message(name)` at

@@ -157,7 +157,7 @@ struct SchemaBuilder {
             seen[node.operation] = node
             let name = node.type.name.value
             guard let type = types[name] else {
-                report("Unknown type \"\(name)\".", node.type.loc)
+                reportUnknownType(node.type)
                 continue
             }
             guard case .object(let object) = type else {

@@ -27,6 +27,20 @@ import Testing
         #expect(problems("schema { query: Q }") == [#"Unknown type "Q". (1:17)"#])
     }
 
+    @Test func suggestionsForMisspelledNames() {
+        #expect(problems("type Query { a: Strin, b: Dael, c: __Typ } type Deal { a: Int }") == [
+            #"Unknown type "Strin". Did you mean "String"? (1:17)"#,
+            #"Unknown type "Dael". Did you mean "Deal"? (1:27)"#,
+            #"Unknown type "__Typ". Did you mean "__Type"? (1:36)"#,
+        ])
+        #expect(problems("type Query { a: Int } type Deal { a: Int } extend type Dael { b: Int }") == [
+            #"Cannot extend type "Dael" because it is not defined. Did you mean "Deal"? (1:56)"#,
+        ])
+        #expect(problems("directive @d(alpha: Int, beta: Int) on FIELD_DEFINITION type Query { a: Int @d(alpah: 1) }") == [
+            #"Unknown argument "alpah" on directive "@d". Did you mean "alpha"? (1:80)"#,
+        ])
+    }
+
     @Test func duplicateNames() {
         #expect(problems("type Query { a: Int }\ntype Query { b: Int }") == [
             #"There can be only one type named "Query". (1:6, 2:6)"#,
@@ -89,7 +103,7 @@ import Testing
             """
         #expect(problems(sdl) == [
             #"Directive "@d" argument "a" of type "Int!" is required, but it was not provided. (2:21)"#,
-            #"Unknown argument "x" on directive "@d". (2:34)"#,
+            #"Unknown argument "x" on directive "@d". Did you mean "a"? (2:34)"#,
             #"The directive "@d" can only be used once at this location. (2:53, 2:62)"#,
             #"Unknown directive "@unknown". (2:78)"#,
             #"Argument "@d(a:)" has invalid value: Expected value of type "Int!", found "x". (2:100)"#,
