@@ -6,7 +6,7 @@ extension Lexer {
     /// IntegerPart :: NegativeSign? 0 | NegativeSign? NonZeroDigit Digit*
     /// FractionalPart :: . Digit+;  ExponentPart :: ExponentIndicator Sign? Digit+
     @inline(never)
-    mutating func readNumber() throws(SyntaxError) -> Token {
+    mutating func readNumber() throws -> Token {
         let start = position
         var isFloat = false
         if bytes[position] == 0x2D { position += 1 }  // -
@@ -38,7 +38,7 @@ extension Lexer {
     }
 
     /// Reads `Digit+`.
-    private mutating func readDigits() throws(SyntaxError) {
+    private mutating func readDigits() throws {
         guard Lexer.isDigit(bytes[position]) else { throw expectedDigit() }
         position += 1
         while Lexer.isDigit(bytes[position]) { position += 1 }

@@ -5,7 +5,7 @@ extension Lexer {
     /// StringCharacter :: SourceCharacter but not `"` or `\` or LineTerminator
     /// | `\u` EscapedUnicode | `\` EscapedCharacter
     @inline(never)
-    mutating func readString() throws(SyntaxError) -> Token {
+    mutating func readString() throws -> Token {
         let start = position
         var hasEscape = false
         position += 1
@@ -34,7 +34,7 @@ extension Lexer {
     /// Spec: StringValue :: `"""` BlockStringCharacter* `"""`
     /// BlockStringCharacter :: SourceCharacter but not `"""` or `\"""` | `\"""`
     @inline(never)
-    mutating func readBlockString() throws(SyntaxError) -> Token {
+    mutating func readBlockString() throws -> Token {
         let start = position
         let token = Token(kind: .blockString, start: start, end: start, line: line, lineStart: lineStart)
         position += 3
@@ -69,7 +69,7 @@ extension Lexer {
     /// Spec: EscapedCharacter :: one of `"` `\` `/` `b` `f` `n` `r` `t`
     /// EscapedUnicode :: `{` HexDigit+ `}` | HexDigit HexDigit HexDigit HexDigit
     /// A fixed-width leading surrogate must be followed by `\u` and a trailing surrogate.
-    func readEscape(at offset: Int) throws(SyntaxError) -> (scalar: Unicode.Scalar, size: Int) {
+    func readEscape(at offset: Int) throws -> (scalar: Unicode.Scalar, size: Int) {
         let simple: Unicode.Scalar
         switch bytes[offset + 1] {
         case 0x22: simple = "\""
@@ -91,7 +91,7 @@ extension Lexer {
     }
 
     /// `\u{` HexDigit+ `}`: at most eight digits, naming a Unicode scalar value.
-    private func readVariableWidthEscape(at offset: Int) throws(SyntaxError) -> (scalar: Unicode.Scalar, size: Int) {
+    private func readVariableWidthEscape(at offset: Int) throws -> (scalar: Unicode.Scalar, size: Int) {
         var point: UInt32 = 0
         var size = 3
         while size < 12 {
@@ -110,7 +110,7 @@ extension Lexer {
     }
 
     /// `\u` HexDigit{4}, or a `\uD8xx\uDCxx` surrogate pair.
-    private func readFixedWidthEscape(at offset: Int) throws(SyntaxError) -> (scalar: Unicode.Scalar, size: Int) {
+    private func readFixedWidthEscape(at offset: Int) throws -> (scalar: Unicode.Scalar, size: Int) {
         if let code = hex16(at: offset + 2) {
             if let scalar = Unicode.Scalar(code) { return (scalar, 6) }
             if code < 0xDC00, bytes[offset + 6] == 0x5C, bytes[offset + 7] == 0x75,

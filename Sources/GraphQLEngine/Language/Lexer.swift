@@ -25,7 +25,7 @@ struct Lexer {
     /// Reads the next significant token, skipping ignored ones.
     ///
     /// Spec: Ignored :: UnicodeBOM | WhiteSpace | LineTerminator | Comment | Comma
-    mutating func next() throws(SyntaxError) -> Token {
+    mutating func next() throws -> Token {
         while true {
             let code = bytes[position]
             // Names and single spaces are the most frequent bytes: test them before the switch.

@@ -17,7 +17,7 @@ public struct ParseOptions: Sendable, Hashable {
 /// Throws a `GraphQLError` whose message starts with "Syntax Error:" and which carries the
 /// line and column of the offending token.
 public func parse(_ source: Source, options: ParseOptions = ParseOptions()) throws(GraphQLError) -> DocumentNode {
-    try withParser(source, options) { (parser) throws(SyntaxError) in try parser.parseDocument(source: source) }
+    try withParser(source, options) { (parser) throws in try parser.parseDocument(source: source) }
 }
 
 /// Parses a document from its text.
@@ -27,7 +27,7 @@ public func parse(_ text: String, options: ParseOptions = ParseOptions()) throws
 
 /// Parses a single input value such as `{a: [1, 2], b: $var}`, as graphql-js's `parseValue`.
 public func parseValue(_ source: Source, options: ParseOptions = ParseOptions()) throws(GraphQLError) -> ValueNode {
-    try withParser(source, options) { (parser) throws(SyntaxError) in
+    try withParser(source, options) { (parser) throws in
         let value = try parser.parseValue(const: false)
         try parser.expect(.endOfFile)
         return value
@@ -36,7 +36,7 @@ public func parseValue(_ source: Source, options: ParseOptions = ParseOptions())
 
 /// Parses a single type reference such as `[String!]!`, as graphql-js's `parseType`.
 public func parseType(_ source: Source, options: ParseOptions = ParseOptions()) throws(GraphQLError) -> TypeNode {
-    try withParser(source, options) { (parser) throws(SyntaxError) in
+    try withParser(source, options) { (parser) throws in
         let type = try parser.parseType()
         try parser.expect(.endOfFile)
         return type
@@ -48,7 +48,7 @@ public func parseType(_ source: Source, options: ParseOptions = ParseOptions()) 
 private func withParser<Result>(
     _ source: Source,
     _ options: ParseOptions,
-    _ body: (inout Parser) throws(SyntaxError) -> Result
+    _ body: (inout Parser) throws -> Result
 ) throws(GraphQLError) -> Result {
     let count = source.body.utf8.count
     guard count < Int(UInt32.max) else {
@@ -58,13 +58,15 @@ private func withParser<Result>(
     // native string; the lexer relies on that terminator.
     let result: Swift.Result<Result, SyntaxError> = source.body.withCString { pointer in
         pointer.withMemoryRebound(to: UInt8.self, capacity: count + 1) { bytes in
-            do throws(SyntaxError) {
+            do {
                 var parser = Parser(bytes: bytes, count: count, options: options)
                 defer { parser.lists.release() }
                 try parser.start()
                 return .success(try body(&parser))
             } catch {
-                return .failure(error)
+                // The parser throws only `SyntaxError`; it uses untyped `throws` because typed
+                // throws of a multi-word error enlarge every frame of the recursive descent.
+                return .failure(error as? SyntaxError ?? SyntaxError(message: "\(error)", offset: 0))
             }
         }
     }

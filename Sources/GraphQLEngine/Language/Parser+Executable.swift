@@ -1,6 +1,6 @@
 extension Parser {
     /// Spec: Document : Definition+
-    mutating func parseDocument(source: Source) throws(SyntaxError) -> DocumentNode {
+    mutating func parseDocument(source: Source) throws -> DocumentNode {
         let base = lists.definitions.count
         repeat {
             let definition = try parseDefinition()
@@ -12,7 +12,7 @@ extension Parser {
     /// Spec: Definition : ExecutableDefinition | TypeSystemDefinitionOrExtension
     ///
     /// A leading description needs one token of lookahead to find the keyword it belongs to.
-    mutating func parseDefinition() throws(SyntaxError) -> DefinitionNode {
+    mutating func parseDefinition() throws -> DefinitionNode {
         if token.kind == .braceL { return .operation(try parseOperationDefinition()) }
         let hasDescription = token.kind == .string || token.kind == .blockString
         let keywordToken = hasDescription ? try lookahead() : token
@@ -21,29 +21,36 @@ extension Parser {
                 message: "Unexpected description, descriptions are not supported on shorthand queries.",
                 offset: token.start)
         }
-        if keywordToken.kind == .name {
-            switch text(of: keywordToken) {
-            case "query", "mutation", "subscription": return .operation(try parseOperationDefinition())
-            case "fragment": return .fragment(try parseFragmentDefinition())
-            case "schema": return .schema(try parseSchemaDefinition())
-            case "scalar", "type", "interface", "union", "enum", "input":
-                return .type(try parseTypeDefinition(extending: false))
-            case "directive": return .directive(try parseDirectiveDefinition())
-            default: break
-            }
-            if hasDescription {
-                throw SyntaxError(
-                    message: "Unexpected description, only GraphQL definitions support descriptions.",
-                    offset: token.start)
-            }
-            if isKeyword(keywordToken, "extend") { return try parseExtension() }
+        // The type-system cases live in `parseTypeSystemDefinition`, keeping this frame small
+        // in debug builds, where it sits below every nested selection set.
+        switch keyword(keywordToken) {
+        case .query, .mutation, .subscription: return .operation(try parseOperationDefinition())
+        case .fragment: return .fragment(try parseFragmentDefinition())
+        case .schema, .scalar, .type, .interface, .union, .enum, .input, .directive:
+            return try parseTypeSystemDefinition()
+        case .extend where !hasDescription: return try parseExtension()
+        case .extend, nil:
+            guard hasDescription && keywordToken.kind == .name else { throw unexpected(keywordToken) }
+            throw SyntaxError(
+                message: "Unexpected description, only GraphQL definitions support descriptions.",
+                offset: token.start)
         }
-        throw unexpected(keywordToken)
+    }
+
+    /// The keywords that start a definition.
+    enum Keyword: String {
+        case query, mutation, subscription, fragment, schema, scalar, type, interface, union, `enum`, input
+        case directive, extend
+    }
+
+    /// The definition keyword `token` spells, if any.
+    func keyword(_ token: Token) -> Keyword? {
+        token.kind == .name ? Keyword(rawValue: text(of: token)) : nil
     }
 
     /// Spec: OperationDefinition : Description? OperationType Name? VariablesDefinition?
     /// Directives? SelectionSet | SelectionSet
-    mutating func parseOperationDefinition() throws(SyntaxError) -> OperationDefinitionNode {
+    mutating func parseOperationDefinition() throws -> OperationDefinitionNode {
         let start = token.start
         if token.kind == .braceL {
             return OperationDefinitionNode(
@@ -63,7 +70,7 @@ extension Parser {
     }
 
     /// Spec: OperationType : one of `query` `mutation` `subscription`
-    mutating func parseOperationType() throws(SyntaxError) -> OperationType {
+    mutating func parseOperationType() throws -> OperationType {
         let current = token
         try expect(.name)
         guard let operation = OperationType(rawValue: text(of: current)) else { throw unexpected(current) }
@@ -72,7 +79,7 @@ extension Parser {
 
     /// Spec: VariablesDefinition : ( VariableDefinition+ )
     /// VariableDefinition : Description? Variable : Type DefaultValue? Directives[Const]?
-    mutating func parseVariableDefinitions() throws(SyntaxError) -> [VariableDefinitionNode] {
+    mutating func parseVariableDefinitions() throws -> [VariableDefinitionNode] {
         guard try skip(.parenL) else { return [] }
         let base = lists.variableDefinitions.count
         repeat {
@@ -91,7 +98,7 @@ extension Parser {
     }
 
     /// Spec: Variable : $ Name
-    mutating func parseVariable() throws(SyntaxError) -> VariableNode {
+    mutating func parseVariable() throws -> VariableNode {
         let start = token.start
         try expect(.dollar)
         let name = try parseName()
@@ -99,26 +106,40 @@ extension Parser {
     }
 
     /// Spec: SelectionSet : { Selection+ }
-    mutating func parseSelectionSet() throws(SyntaxError) -> SelectionSetNode {
+    ///
+    /// Nested selection sets recurse through here and `parseField`, so both push their results
+    /// onto the selection stack instead of returning them: debug builds give every temporary its
+    /// own stack slot, and this keeps 256 levels within a 512 KiB thread stack.
+    mutating func parseSelectionSet() throws -> SelectionSetNode {
         let start = token.start
         try expect(.braceL)
         try descend()
         let base = lists.selections.count
         repeat {
-            let selection = try parseSelection()
-            lists.selections.push(selection)
+            // Spec: Selection : Field | FragmentSpread | InlineFragment
+            if token.kind == .spread {
+                try parseFragment()
+            } else {
+                try parseField()
+            }
         } while try !skip(.braceR)
         depth -= 1
         return SelectionSetNode(selections: lists.selections.popArray(from: base), loc: loc(from: start))
     }
 
-    /// Spec: Selection : Field | FragmentSpread | InlineFragment
-    mutating func parseSelection() throws(SyntaxError) -> SelectionNode {
-        token.kind == .spread ? try parseFragment() : .field(try parseField())
+    /// Spec: Field : Alias? Name Arguments? Directives? SelectionSet?
+    mutating func parseField() throws {
+        let start = token.start
+        var field = try parseFieldHead()
+        if token.kind == .braceL {
+            field.selectionSet = try parseSelectionSet()
+            field.loc = loc(from: start)
+        }
+        lists.selections.push(.field(field))
     }
 
-    /// Spec: Field : Alias? Name Arguments? Directives? SelectionSet?
-    mutating func parseField() throws(SyntaxError) -> FieldNode {
+    /// A field up to its selection set: `Alias? Name Arguments? Directives?`.
+    private mutating func parseFieldHead() throws -> FieldNode {
         let start = token.start
         var alias: NameNode?
         var name = try parseName()
@@ -128,34 +149,36 @@ extension Parser {
         }
         let arguments = try parseArguments(const: false)
         let directives = try parseDirectives(const: false)
-        let selectionSet = token.kind == .braceL ? try parseSelectionSet() : nil
         return FieldNode(
-            alias: alias, name: name, arguments: arguments, directives: directives,
-            selectionSet: selectionSet, loc: loc(from: start))
+            alias: alias, name: name, arguments: arguments, directives: directives, selectionSet: nil,
+            loc: loc(from: start))
     }
 
     /// Spec: FragmentSpread : ... FragmentName Directives?
     /// InlineFragment : ... TypeCondition? Directives? SelectionSet
-    mutating func parseFragment() throws(SyntaxError) -> SelectionNode {
+    mutating func parseFragment() throws {
         let start = token.start
         try expect(.spread)
         let hasTypeCondition = try skipKeyword("on")
-        if !hasTypeCondition && token.kind == .name {
-            let name = try parseName()
-            let directives = try parseDirectives(const: false)
-            return .fragmentSpread(FragmentSpreadNode(name: name, directives: directives, loc: loc(from: start)))
-        }
+        if !hasTypeCondition && token.kind == .name { return try parseFragmentSpread(start: start) }
         let typeCondition = hasTypeCondition ? try parseNamedType() : nil
         let directives = try parseDirectives(const: false)
         let selectionSet = try parseSelectionSet()
-        return .inlineFragment(InlineFragmentNode(
+        lists.selections.push(.inlineFragment(InlineFragmentNode(
             typeCondition: typeCondition, directives: directives, selectionSet: selectionSet,
-            loc: loc(from: start)))
+            loc: loc(from: start))))
+    }
+
+    /// The rest of a FragmentSpread after `...`; kept out of `parseFragment`, which nests.
+    private mutating func parseFragmentSpread(start: Int) throws {
+        let name = try parseName()
+        let directives = try parseDirectives(const: false)
+        lists.selections.push(.fragmentSpread(FragmentSpreadNode(name: name, directives: directives, loc: loc(from: start))))
     }
 
     /// Spec: FragmentDefinition : Description? fragment FragmentName TypeCondition Directives?
     /// SelectionSet; FragmentName : Name but not `on`
-    mutating func parseFragmentDefinition() throws(SyntaxError) -> FragmentDefinitionNode {
+    mutating func parseFragmentDefinition() throws -> FragmentDefinitionNode {
         let start = token.start
         let description = try parseDescription()
         try expectKeyword("fragment")

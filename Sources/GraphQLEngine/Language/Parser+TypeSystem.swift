@@ -1,6 +1,16 @@
 extension Parser {
+    /// Spec: TypeSystemDefinition : SchemaDefinition | TypeDefinition | DirectiveDefinition
+    mutating func parseTypeSystemDefinition() throws -> DefinitionNode {
+        let keywordToken = token.kind == .name ? token : try lookahead()
+        switch keyword(keywordToken) {
+        case .schema: return .schema(try parseSchemaDefinition())
+        case .directive: return .directive(try parseDirectiveDefinition())
+        default: return .type(try parseTypeDefinition(extending: false))
+        }
+    }
+
     /// Spec: SchemaDefinition : Description? schema Directives[Const]? { RootOperationTypeDefinition+ }
-    mutating func parseSchemaDefinition() throws(SyntaxError) -> SchemaDefinitionNode {
+    mutating func parseSchemaDefinition() throws -> SchemaDefinitionNode {
         let start = token.start
         let description = try parseDescription()
         try expectKeyword("schema")
@@ -15,7 +25,7 @@ extension Parser {
     }
 
     /// Spec: RootOperationTypeDefinition : OperationType : NamedType
-    mutating func parseOperationTypeDefinition() throws(SyntaxError) -> OperationTypeDefinitionNode {
+    mutating func parseOperationTypeDefinition() throws -> OperationTypeDefinitionNode {
         let start = token.start
         let operation = try parseOperationType()
         try expect(.colon)
@@ -24,11 +34,10 @@ extension Parser {
     }
 
     /// Spec: TypeSystemExtension : SchemaExtension | TypeExtension. An extension must add something.
-    mutating func parseExtension() throws(SyntaxError) -> DefinitionNode {
+    mutating func parseExtension() throws -> DefinitionNode {
         let keywordToken = try lookahead()
-        guard keywordToken.kind == .name else { throw unexpected(keywordToken) }
-        switch text(of: keywordToken) {
-        case "schema":
+        switch keyword(keywordToken) {
+        case .schema:
             let start = token.start
             try advance()
             try advance()
@@ -42,7 +51,7 @@ extension Parser {
             if directives.isEmpty && operationTypes.isEmpty { throw unexpected(token) }
             return .schemaExtension(SchemaDefinitionNode(
                 description: nil, directives: directives, operationTypes: operationTypes, loc: loc(from: start)))
-        case "scalar", "type", "interface", "union", "enum", "input":
+        case .scalar, .type, .interface, .union, .enum, .input:
             return .typeExtension(try parseTypeDefinition(extending: true))
         default:
             throw unexpected(keywordToken)
@@ -51,37 +60,37 @@ extension Parser {
 
     /// Spec: TypeDefinition and TypeExtension. The current token is the description, the
     /// keyword, or `extend` when `extending`.
-    mutating func parseTypeDefinition(extending: Bool) throws(SyntaxError) -> TypeDefinitionNode {
+    mutating func parseTypeDefinition(extending: Bool) throws -> TypeDefinitionNode {
         let start = token.start
         let description = extending ? nil : try parseDescription()
         if extending { try advance() }
-        let keyword = text(of: token)
+        let keyword = keyword(token)
         try advance()
         let name = try parseName()
         let definition: TypeDefinitionNode
         let isEmpty: Bool
         switch keyword {
-        case "scalar":
+        case .scalar:
             // ScalarTypeDefinition : Description? scalar Name Directives[Const]?
             let directives = try parseDirectives(const: true)
             isEmpty = directives.isEmpty
             definition = .scalar(ScalarTypeDefinitionNode(
                 description: description, name: name, directives: directives, loc: loc(from: start)))
-        case "type", "interface":
+        case .type, .interface:
             // ObjectTypeDefinition : Description? type Name ImplementsInterfaces? Directives[Const]?
             // FieldsDefinition?; InterfaceTypeDefinition likewise with `interface`.
             let interfaces = try parseImplementsInterfaces()
             let directives = try parseDirectives(const: true)
             let fields = try parseFieldsDefinition()
             isEmpty = interfaces.isEmpty && directives.isEmpty && fields.isEmpty
-            definition = keyword == "type"
+            definition = keyword == .type
                 ? .object(ObjectTypeDefinitionNode(
                     description: description, name: name, interfaces: interfaces, directives: directives,
                     fields: fields, loc: loc(from: start)))
                 : .interface(InterfaceTypeDefinitionNode(
                     description: description, name: name, interfaces: interfaces, directives: directives,
                     fields: fields, loc: loc(from: start)))
-        case "union":
+        case .union:
             // UnionTypeDefinition : Description? union Name Directives[Const]? UnionMemberTypes?
             // UnionMemberTypes : = `|`? NamedType ( | NamedType )*
             let directives = try parseDirectives(const: true)
@@ -89,7 +98,7 @@ extension Parser {
             isEmpty = directives.isEmpty && types.isEmpty
             definition = .union(UnionTypeDefinitionNode(
                 description: description, name: name, directives: directives, types: types, loc: loc(from: start)))
-        case "enum":
+        case .enum:
             // EnumTypeDefinition : Description? enum Name Directives[Const]? EnumValuesDefinition?
             let directives = try parseDirectives(const: true)
             let values = try parseEnumValuesDefinition()
@@ -109,12 +118,12 @@ extension Parser {
     }
 
     /// Spec: ImplementsInterfaces : implements `&`? NamedType ( & NamedType )*
-    private mutating func parseImplementsInterfaces() throws(SyntaxError) -> [NamedTypeNode] {
+    private mutating func parseImplementsInterfaces() throws -> [NamedTypeNode] {
         try skipKeyword("implements") ? try parseDelimitedNamedTypes(.amp) : []
     }
 
     /// A list of named types separated by `delimiter`, which may also lead.
-    private mutating func parseDelimitedNamedTypes(_ delimiter: TokenKind) throws(SyntaxError) -> [NamedTypeNode] {
+    private mutating func parseDelimitedNamedTypes(_ delimiter: TokenKind) throws -> [NamedTypeNode] {
         _ = try skip(delimiter)
         var types: [NamedTypeNode] = []
         repeat {
@@ -125,7 +134,7 @@ extension Parser {
 
     /// Spec: FieldsDefinition : { FieldDefinition+ }
     /// FieldDefinition : Description? Name ArgumentsDefinition? : Type Directives[Const]?
-    private mutating func parseFieldsDefinition() throws(SyntaxError) -> [FieldDefinitionNode] {
+    private mutating func parseFieldsDefinition() throws -> [FieldDefinitionNode] {
         guard try skip(.braceL) else { return [] }
         let base = lists.fieldDefinitions.count
         repeat {
@@ -147,7 +156,7 @@ extension Parser {
     /// InputValueDefinition : Description? Name : Type DefaultValue? Directives[Const]?
     private mutating func parseInputValueDefinitions(
         open: TokenKind, close: TokenKind
-    ) throws(SyntaxError) -> [InputValueDefinitionNode] {
+    ) throws -> [InputValueDefinitionNode] {
         guard try skip(open) else { return [] }
         let base = lists.inputValues.count
         repeat {
@@ -168,7 +177,7 @@ extension Parser {
     /// Spec: EnumValuesDefinition : { EnumValueDefinition+ }
     /// EnumValueDefinition : Description? EnumValue Directives[Const]?
     /// EnumValue : Name but not `true`, `false` or `null`
-    private mutating func parseEnumValuesDefinition() throws(SyntaxError) -> [EnumValueDefinitionNode] {
+    private mutating func parseEnumValuesDefinition() throws -> [EnumValueDefinitionNode] {
         guard try skip(.braceL) else { return [] }
         var values: [EnumValueDefinitionNode] = []
         repeat {
@@ -189,7 +198,7 @@ extension Parser {
 
     /// Spec: DirectiveDefinition : Description? directive @ Name ArgumentsDefinition? repeatable?
     /// on DirectiveLocations; DirectiveLocations : `|`? DirectiveLocation ( | DirectiveLocation )*
-    mutating func parseDirectiveDefinition() throws(SyntaxError) -> DirectiveDefinitionNode {
+    mutating func parseDirectiveDefinition() throws -> DirectiveDefinitionNode {
         let start = token.start
         let description = try parseDescription()
         try expectKeyword("directive")

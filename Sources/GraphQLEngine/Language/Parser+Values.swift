@@ -1,14 +1,22 @@
 extension Parser {
     /// Spec: Value[Const] : [~Const] Variable | IntValue | FloatValue | StringValue | BooleanValue
     /// | NullValue | EnumValue | ListValue[?Const] | ObjectValue[?Const]
-    mutating func parseValue(const: Bool) throws(SyntaxError) -> ValueNode {
+    ///
+    /// Lists and objects recurse through here, so this function stays small: debug builds give
+    /// every local its own stack slot, and the scalar cases live in `parseScalarValue`.
+    mutating func parseValue(const: Bool) throws -> ValueNode {
+        switch token.kind {
+        case .bracketL: try parseList(const: const)
+        case .braceL: try parseObject(const: const)
+        default: try parseScalarValue(const: const)
+        }
+    }
+
+    /// The values that do not nest.
+    private mutating func parseScalarValue(const: Bool) throws -> ValueNode {
         let current = token
         let range = Location(start: current.start, end: current.end)
         switch current.kind {
-        case .bracketL:
-            return try parseList(const: const)
-        case .braceL:
-            return try parseObject(const: const)
         case .int:
             try advance()
             return .int(text(of: current), range)
@@ -37,7 +45,7 @@ extension Parser {
     }
 
     /// Spec: StringValue
-    mutating func parseStringValue() throws(SyntaxError) -> StringValueNode {
+    mutating func parseStringValue() throws -> StringValueNode {
         let current = token
         try advance()
         return StringValueNode(
@@ -46,7 +54,7 @@ extension Parser {
     }
 
     /// Spec: ListValue[Const] : [ ] | [ Value[?Const]+ ]
-    private mutating func parseList(const: Bool) throws(SyntaxError) -> ValueNode {
+    private mutating func parseList(const: Bool) throws -> ValueNode {
         let start = token.start
         try advance()
         try descend()
@@ -61,7 +69,7 @@ extension Parser {
 
     /// Spec: ObjectValue[Const] : { } | { ObjectField[?Const]+ }
     /// ObjectField[Const] : Name : Value[?Const]
-    private mutating func parseObject(const: Bool) throws(SyntaxError) -> ValueNode {
+    private mutating func parseObject(const: Bool) throws -> ValueNode {
         let start = token.start
         try advance()
         try descend()

@@ -21,7 +21,7 @@ struct Parser {
     }
 
     /// Reads the first token.
-    mutating func start() throws(SyntaxError) {
+    mutating func start() throws {
         try advance()
         lastEnd = 0
     }
@@ -30,7 +30,7 @@ struct Parser {
 
     /// Moves to the next token, counting it against `maxTokens`.
     @inline(__always)
-    mutating func advance() throws(SyntaxError) {
+    mutating func advance() throws {
         lastEnd = token.end
         token = try lexer.next()
         if token.kind != .endOfFile {
@@ -44,14 +44,14 @@ struct Parser {
     }
 
     /// The token after the current one, without consuming anything.
-    func lookahead() throws(SyntaxError) -> Token {
+    func lookahead() throws -> Token {
         var copy = lexer
         return try copy.next()
     }
 
     /// Consumes a token of `kind` or fails with "Expected ..., found ...".
     @inline(__always)
-    mutating func expect(_ kind: TokenKind) throws(SyntaxError) {
+    mutating func expect(_ kind: TokenKind) throws {
         guard token.kind == kind else {
             throw SyntaxError(message: "Expected \(kind.errorDescription), found \(describe(token)).", offset: token.start)
         }
@@ -60,7 +60,7 @@ struct Parser {
 
     /// Consumes a token of `kind` if it is the current one.
     @inline(__always)
-    mutating func skip(_ kind: TokenKind) throws(SyntaxError) -> Bool {
+    mutating func skip(_ kind: TokenKind) throws -> Bool {
         guard token.kind == kind else { return false }
         try advance()
         return true
@@ -77,7 +77,7 @@ struct Parser {
     }
 
     /// Consumes the name `keyword` or fails with `Expected "keyword", found ...`.
-    mutating func expectKeyword(_ keyword: StaticString) throws(SyntaxError) {
+    mutating func expectKeyword(_ keyword: StaticString) throws {
         guard isKeyword(token, keyword) else {
             throw SyntaxError(message: "Expected \"\(keyword)\", found \(describe(token)).", offset: token.start)
         }
@@ -85,7 +85,7 @@ struct Parser {
     }
 
     /// Consumes the name `keyword` if it is the current token.
-    mutating func skipKeyword(_ keyword: StaticString) throws(SyntaxError) -> Bool {
+    mutating func skipKeyword(_ keyword: StaticString) throws -> Bool {
         guard isKeyword(token, keyword) else { return false }
         try advance()
         return true
@@ -131,7 +131,7 @@ struct Parser {
 
     /// Enters one level of nesting, failing beyond `maxDepth`.
     @inline(__always)
-    mutating func descend() throws(SyntaxError) {
+    mutating func descend() throws {
         depth += 1
         if depth > options.maxDepth {
             throw SyntaxError(
@@ -143,25 +143,25 @@ struct Parser {
     // MARK: Shared productions
 
     /// Spec: Name
-    mutating func parseName() throws(SyntaxError) -> NameNode {
+    mutating func parseName() throws -> NameNode {
         let current = token
         try expect(.name)
         return NameNode(value: text(of: current), loc: Location(start: current.start, end: current.end))
     }
 
     /// Spec: NamedType : Name
-    mutating func parseNamedType() throws(SyntaxError) -> NamedTypeNode {
+    mutating func parseNamedType() throws -> NamedTypeNode {
         NamedTypeNode(name: try parseName())
     }
 
     /// Spec: Description : StringValue
-    mutating func parseDescription() throws(SyntaxError) -> StringValueNode? {
+    mutating func parseDescription() throws -> StringValueNode? {
         guard token.kind == .string || token.kind == .blockString else { return nil }
         return try parseStringValue()
     }
 
     /// Spec: Directives[Const] : Directive[?Const]+
-    mutating func parseDirectives(const: Bool) throws(SyntaxError) -> [DirectiveNode] {
+    mutating func parseDirectives(const: Bool) throws -> [DirectiveNode] {
         guard token.kind == .at else { return [] }
         let base = lists.directives.count
         while token.kind == .at {
@@ -175,7 +175,7 @@ struct Parser {
     }
 
     /// Spec: Arguments[Const] : ( Argument[?Const]+ ); Argument[Const] : Name : Value[?Const]
-    mutating func parseArguments(const: Bool) throws(SyntaxError) -> [ArgumentNode] {
+    mutating func parseArguments(const: Bool) throws -> [ArgumentNode] {
         guard try skip(.parenL) else { return [] }
         let base = lists.arguments.count
         repeat {
@@ -189,7 +189,7 @@ struct Parser {
     }
 
     /// Spec: Type : NamedType | ListType | NonNullType
-    mutating func parseType() throws(SyntaxError) -> TypeNode {
+    mutating func parseType() throws -> TypeNode {
         let start = token.start
         var type: TypeNode
         if try skip(.bracketL) {
