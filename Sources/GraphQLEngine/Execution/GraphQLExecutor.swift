@@ -9,19 +9,28 @@ public final class GraphQLExecutor: Sendable {
     public let schema: GraphQLSchema
     /// Limits applied while parsing.
     public let parseOptions: ParseOptions
+    /// Limits applied while validating (depth, fields, aliases).
+    public let validationOptions: ValidationOptions
     private let documents: LRUCache<String, PreparedDocument>
 
     /// An executor caching up to `cacheCapacity` documents.
-    public init(schema: GraphQLSchema, cacheCapacity: Int = 512, parseOptions: ParseOptions = ParseOptions()) {
+    public init(
+        schema: GraphQLSchema,
+        cacheCapacity: Int = 512,
+        parseOptions: ParseOptions = ParseOptions(),
+        validationOptions: ValidationOptions = ValidationOptions()
+    ) {
         self.schema = schema
         self.parseOptions = parseOptions
+        self.validationOptions = validationOptions
         self.documents = LRUCache(capacity: max(1, cacheCapacity))
     }
 
     /// The parsed and validated document for `source`, from the cache when it was seen before.
     public func prepare(_ source: String) -> PreparedDocument {
         if let cached = documents.value(for: source) { return cached }
-        let prepared = prepareDocument(schema: schema, source: source, parseOptions: parseOptions)
+        let prepared = prepareDocument(schema: schema, source: source, parseOptions: parseOptions,
+                                       validationOptions: validationOptions)
         documents.insert(prepared, for: source)
         return prepared
     }
@@ -63,7 +72,8 @@ public func graphql(
     context: any Sendable = (),
     rootValue: GraphQLValue = .null
 ) async -> GraphQLResponse {
-    let prepared = prepareDocument(schema: schema, source: source, parseOptions: ParseOptions())
+    let prepared = prepareDocument(schema: schema, source: source, parseOptions: ParseOptions(),
+                                   validationOptions: ValidationOptions())
     return await executePrepared(prepared, schema: schema, variables: variables, operationName: operationName,
                                  context: context, rootValue: rootValue)
 }
@@ -82,14 +92,20 @@ public func execute(
                           operationName: operationName, context: context, rootValue: rootValue)
 }
 
-func prepareDocument(schema: GraphQLSchema, source: String, parseOptions: ParseOptions) -> PreparedDocument {
+/// Parses and validates `source` (spec 6.1: only a valid document is executed).
+func prepareDocument(
+    schema: GraphQLSchema,
+    source: String,
+    parseOptions: ParseOptions,
+    validationOptions: ValidationOptions
+) -> PreparedDocument {
     let document: DocumentNode
     do {
         document = try parse(Source(source), options: parseOptions)
     } catch {
         return PreparedDocument(document: DocumentNode(definitions: []), errors: [error])
     }
-    return PreparedDocument(document: document, errors: [])
+    return PreparedDocument(document: document, errors: validate(schema: schema, document: document, options: validationOptions))
 }
 
 /// Spec 6.1 ExecuteRequest for queries and mutations: select the operation, coerce the

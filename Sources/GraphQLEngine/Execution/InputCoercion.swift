@@ -59,7 +59,11 @@ struct InputCoercion {
             do {
                 return try enumType.parseValue(value)
             } catch {
-                onError(path, value, graphQLError(from: error))
+                var message = graphQLError(from: error).message
+                if case .string(let name) = value, enumType.value(named: name) == nil {
+                    message += didYouMean(suggestionList(name, enumType.values.map(\.name)))
+                }
+                onError(path, value, GraphQLError(message))
                 return nil
             }
         case .object, .interface, .union:
@@ -97,7 +101,8 @@ struct InputCoercion {
             path.removeLast()
         }
         for name in given.shape.names where type.field(named: name) == nil {
-            onError(path, value, GraphQLError("Field \"\(name)\" is not defined by type \"\(type.name)\"."))
+            let suggestions = suggestionList(name, type.fields.map(\.name))
+            onError(path, value, GraphQLError("Field \"\(name)\" is not defined by type \"\(type.name)\".\(didYouMean(suggestions))"))
             valid = false
         }
         if type.isOneOf {

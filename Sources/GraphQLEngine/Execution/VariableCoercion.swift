@@ -23,7 +23,7 @@ func coerceVariableValues(
 
     definitions: for definition in definitions {
         let name = definition.variable.name.value
-        guard let type = inputType(definition.type, in: schema), type.isInputType else {
+        guard let type = schema.type(from: definition.type), type.isInputType else {
             // Validation rejects this; an unvalidated document still gets a clear error.
             let message = "Variable \"$\(name)\" expected value of type \"\(print(definition.type))\" which cannot be used as an input type."
             if !report(message, definition) { break }
@@ -75,11 +75,3 @@ func printPath(_ path: [PathComponent]) -> String {
     }.joined()
 }
 
-/// graphql-js `typeFromAST`.
-private func inputType(_ node: TypeNode, in schema: GraphQLSchema) -> TypeReference? {
-    switch node {
-    case .named(let named): schema.type(named: named.name.value).map(TypeReference.named)
-    case .list(let inner, _): inputType(inner, in: schema).map(TypeReference.list)
-    case .nonNull(let inner, _): inputType(inner, in: schema).map(TypeReference.nonNull)
-    }
-}

@@ -53,7 +53,9 @@ import Testing
 
     @Test func missingRootType() async throws {
         let schema = try makeSchema("type Query { a: Int }")
-        #expect(await run(schema, "subscription { a }") .contains("Schema is not configured to execute subscription operation."))
+        let response = await execute(schema: schema, document: try parse("subscription { a }"))
+        #expect(response.text == #"{"errors":[{"message":"Schema is not configured to execute subscription operation.","locations":[{"line":1,"column":1}]}]}"#)
+        #expect(await run(schema, "subscription { a }").contains("The subscription operation is not supported by the schema."))
     }
 
     @Test func syntaxErrorsAreRequestErrors() async throws {

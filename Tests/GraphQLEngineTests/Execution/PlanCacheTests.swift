@@ -5,7 +5,7 @@ import Testing
 /// the variables that `@skip`/`@include` read; the document cache is a bounded LRU.
 @Suite struct PlanCacheTests {
     static func schema() throws -> GraphQLSchema {
-        try makeSchema("type Query { a: Int, b: Int }") { schema in
+        try makeSchema("type Query { a(x: Int): Int, b: Int }") { schema in
             schema.attach(.each { _, _ in 1 }, to: "Query", "a")
             schema.attach(.each { _, _ in 2 }, to: "Query", "b")
         }
@@ -13,7 +13,7 @@ import Testing
 
     @Test func repeatedRequestsReuseDocumentAndPlan() async throws {
         let executor = GraphQLExecutor(schema: try Self.schema())
-        let source = "query Q($x: Int) { a }"
+        let source = "query Q($x: Int) { a(x: $x) }"
         let first = executor.prepare(source)
         #expect(executor.prepare(source) === first)
         let variables: [String: GraphQLValue] = ["x": 1]
