@@ -52,6 +52,17 @@ struct RequestLimitTests {
         #expect(missing.firstErrorCode == 101)
         let badDate = try await fixture.query("{ deals(where: { createdAt: { lessThan: \"not a date\" } }) { count } }", as: alice.credentials)
         #expect(badDate.firstErrorCode == 111)
+        var nested: GraphQLValue = .object(Record(fields: [("title", .object(Record(fields: [("exists", true)])))]))
+        for _ in 0..<30 { nested = .object(Record(fields: [("AND", .list([nested]))])) }
+        let deep = try await fixture.query("query Q($where: DealWhereInput) { deals(where: $where) { count } }",
+                                           variables: Record(fields: [("where", nested)]), as: alice.credentials)
+        #expect(deep.firstErrorCode == 102)
+        let many = GraphQLValue.list((0..<20_000).map { .string("t\($0)") })
+        let long = try await fixture.query("query Q($titles: [String]) { deals(where: { title: { in: $titles } }) { count } }",
+                                           variables: Record(fields: [("titles", many)]), as: alice.credentials)
+        #expect(long.firstErrorCode == 102)
+        let wrongType = try await fixture.run("{ deals(where: { amount: { equalTo: \"ten\" } }) { count } }", as: alice.credentials)
+        #expect(wrongType.outcome == "requestError")
         let still = try await fixture.query("{ deals { count } }", as: alice.credentials)
         #expect(still["data"]["deals"]["count"].int == 1)
     }
