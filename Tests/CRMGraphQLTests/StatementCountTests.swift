@@ -79,5 +79,13 @@ struct StatementCountTests {
         #expect(firstCompany["count"].int == 4)
         #expect(firstCompany["edges"][0]["cursor"].string == cursor(3))
         #expect(firstCompany["edges"][0]["node"]["title"].string?.hasSuffix("-d3") == true)
+        before = fixture.pool.statementCount
+        let lastTwo = try await fixture.query("{ companies(first: 30) { edges { node { name deals(last: 2, order: [title_ASC]) { edges { node { title } } } } } } }",
+                                              as: master)
+        #expect(fixture.pool.statementCount - before == 2, "last without cursors needs no count")
+        for company in lastTwo["data"]["companies"]["edges"].array {
+            let name = company["node"]["name"].string ?? ""
+            #expect(company["node"]["deals"]["edges"].array.map { $0["node"]["title"].string } == ["\(name)-d2", "\(name)-d3"])
+        }
     }
 }

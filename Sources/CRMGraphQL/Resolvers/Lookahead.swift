@@ -27,6 +27,8 @@ enum Lookahead {
         var page = false
         /// `count`, `pageInfo.hasNextPage` or `pageInfo.hasPreviousPage` selected (step 6).
         var count = false
+        /// `edges.cursor` or `pageInfo` selected: the page's absolute offsets are needed.
+        var cursors = false
         /// The fields selected on the nodes.
         var nodeFields: [FieldPlan] = []
     }
@@ -40,10 +42,13 @@ enum Lookahead {
                 use.count = true
             case "edges":
                 use.page = true
-                let nodes = fields(below: [child], on: naming.edge, schema: schema).filter { $0.definition.name == "node" }
+                let edgeFields = fields(below: [child], on: naming.edge, schema: schema)
+                if edgeFields.contains(where: { $0.definition.name == "cursor" }) { use.cursors = true }
+                let nodes = edgeFields.filter { $0.definition.name == "node" }
                 use.nodeFields += fields(below: nodes, on: naming.typeName, schema: schema)
             case "pageInfo":
                 use.page = true
+                use.cursors = true
                 let info = fields(below: [child], on: "PageInfo", schema: schema).map(\.definition.name)
                 if info.contains("hasNextPage") || info.contains("hasPreviousPage") { use.count = true }
             default:

@@ -38,8 +38,8 @@ struct ObjectFields: Sendable {
     }
 
     /// A reverse connection (`Company.deals`) for every parent of a level: one windowed or
-    /// lateral statement for all parents, plus one `GROUP BY` count when the count is selected
-    /// or `last` comes without a limit.
+    /// lateral statement for all parents, plus one `GROUP BY` count when the count is selected,
+    /// or when `last` comes without a limit and the cursors are selected.
     func reverse(_ connection: ReverseConnection) -> FieldResolver {
         let model = self.model
         let parentClass = api.className
@@ -55,23 +55,27 @@ struct ObjectFields: Sendable {
             let store = context.store, access = context.access
             let fieldName = connection.field.name, sourceClass = source.className
             var counts: [Int]?
-            if use.count || window.needsPreCount {
+            // `last: n` alone needs each parent's total only to place cursors (or an extra skip).
+            let offsetsNeeded = use.cursors || window.skip > 0
+            if use.count || (window.needsPreCount && offsetsNeeded) {
                 counts = try await store.countReverse(className: sourceClass, pointerField: fieldName, parentIds: parentIds,
                                                       parentClassName: parentClass, where: clause, context: access)
             }
             var pages = parentIds.map { _ in (skip: window.skip, objects: [StoredObject]()) }
             let limit = window.pageLimit(defaultLimit: configuration.defaultLimit, maxLimit: configuration.maxLimit)
             if use.page && limit > 0 && !parentIds.isEmpty {
-                if window.needsPreCount, let counts {
+                if window.needsPreCount {
                     // `last: n` alone: the last n objects of each parent, read in reverse order.
                     let lists = try await store.loadReverse(
                         className: sourceClass, pointerField: fieldName, parentIds: parentIds, parentClassName: parentClass,
                         where: clause, order: Self.reversed(order), skip: 0, limit: limit, keys: keys.sorted(), context: access)
                     for index in pages.indices {
-                        var page = window
-                        page.apply(preCount: counts[index])
                         let objects = Array(lists[index].reversed())
-                        let firstOffset = counts[index] - objects.count
+                        // Without a total (offsets unused), the objects read are the page.
+                        let total = counts?[index] ?? objects.count
+                        var page = window
+                        page.apply(preCount: total)
+                        let firstOffset = total - objects.count
                         pages[index] = (page.skip, Array(objects.dropFirst(max(0, page.skip - firstOffset))))
                     }
                 } else {
