@@ -27,8 +27,11 @@ struct RequestLimitTests {
             #expect(fixture.pool.statementCount == before)
         }
         let variables = Record(fields: [("first", .string("ten"))])
-        let (outcome, _) = try await fixture.run("query Q($first: Int) { deals(first: $first) { count } }", variables: variables, as: master)
+        let (outcome, badInput) = try await fixture.run("query Q($first: Int) { deals(first: $first) { count } }", variables: variables, as: master)
         #expect(outcome == "requestError")
+        #expect(badInput["errors"][0]["extensions"]["code"].string == "BAD_USER_INPUT")
+        #expect(try await fixture.run("{ deals {", as: master).json["errors"][0]["extensions"]["code"].string == "GRAPHQL_PARSE_FAILED")
+        #expect(try await fixture.run("{ nope }", as: master).json["errors"][0]["extensions"]["code"].string == "GRAPHQL_VALIDATION_FAILED")
         let (method, _) = try await fixture.run("mutation { logOut(input: {}) { ok } }", as: master, allowMutations: false)
         #expect(method == "methodNotAllowed")
         let (query, json) = try await fixture.run("{ health }", as: master, allowMutations: false)

@@ -50,6 +50,11 @@ public final class CRMGraphQLService: Sendable {
                                      credentials: credentials)
         let response = await executor.execute(prepared, variables: variables, operationName: request.operationName,
                                               context: context)
-        return response.hasData ? .executed(body: response.json) : .requestError(body: response.json)
+        guard response.hasData else {
+            // Variable values that do not fit their types (spec 6.1.2 CoerceVariableValues).
+            let errors = response.errors.map { RequestErrorCode.badUserInput.mark($0) }
+            return .requestError(body: GraphQLResponse(requestErrors: errors).json)
+        }
+        return .executed(body: response.json)
     }
 }

@@ -27,12 +27,28 @@ struct PreparedDocuments: Sendable {
         do {
             let document = try parse(Source(query), options: parseOptions)
             operation = RequestLimits.operation(in: document, named: operationName)
-            prepared = PreparedDocument(document: document,
-                                        errors: limits.validate(document, operation: operation, schema: schema))
+            let problems = limits.validate(document, operation: operation, schema: schema)
+            prepared = PreparedDocument(document: document, errors: problems.map { RequestErrorCode.validationFailed.mark($0) })
         } catch {
-            prepared = PreparedDocument(document: DocumentNode(definitions: []), errors: [error])
+            prepared = PreparedDocument(document: DocumentNode(definitions: []), errors: [RequestErrorCode.parseFailed.mark(error)])
         }
         cache.insert(prepared, for: key)
         return (prepared, operation)
+    }
+}
+
+/// The `extensions.code` Parse's GraphQL server (Apollo Server) gives errors that stop a request
+/// before execution (parse-graphql.md 1.4 B).
+enum RequestErrorCode: String {
+    case parseFailed = "GRAPHQL_PARSE_FAILED"
+    case validationFailed = "GRAPHQL_VALIDATION_FAILED"
+    case badUserInput = "BAD_USER_INPUT"
+
+    func mark(_ error: GraphQLError) -> GraphQLError {
+        var marked = error
+        if !marked.extensions.contains(where: { $0.key == "code" }) {
+            marked.extensions.append(ErrorExtension("code", .string(rawValue)))
+        }
+        return marked
     }
 }
