@@ -139,3 +139,18 @@ import Testing
         #expect(received == ["create", "update", "delete"])
     }
 }
+
+@Suite struct SummaryTests {
+    @Test func summarizesPerStageUnderTheACL() async throws {
+        let f = try await StoreFixture.make("store_summary")
+        let owner = try await f.user("owner"), other = try await f.user("other")
+        try await f.deal("A", amount: 10, extra: ["stage": .set(.string("won"))], as: owner.context)
+        try await f.deal("B", amount: 5, extra: ["stage": .set(.string("won"))], as: owner.context)
+        try await f.deal("C", amount: 1, as: owner.context)
+        try await f.deal("D", amount: 100, extra: ["stage": .set(.string("won"))], as: other.context)
+        let groups = try await f.store.summarize(className: "Deal", groupBy: "stage", sum: "amount", context: owner.context)
+        #expect(groups == [GroupSummary(key: .string("won"), count: 2, sum: 15), GroupSummary(key: nil, count: 1, sum: 1)])
+        await expectCode(102) { _ = try await f.store.summarize(className: "Deal", groupBy: "stage", sum: "title", context: owner.context) }
+        await expectCode(102) { _ = try await f.store.summarize(className: "Deal", groupBy: "_rperm", context: owner.context) }
+    }
+}
