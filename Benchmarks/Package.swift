@@ -18,6 +18,13 @@ let package = Package(
                 .product(name: "GraphQL", package: "GraphQL"),
             ]
         ),
+        .executableTarget(
+            name: "StoreBenchmark",
+            dependencies: [
+                .product(name: "CRMStore", package: "dealgraph"),
+                .product(name: "PostgresClient", package: "dealgraph"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
