@@ -148,9 +148,10 @@ import Testing
         try await f.deal("B", amount: 5, extra: ["stage": .set(.string("won"))], as: owner.context)
         try await f.deal("C", amount: 1, as: owner.context)
         try await f.deal("D", amount: 100, extra: ["stage": .set(.string("won"))], as: other.context)
-        let groups = try await f.store.summarize(className: "Deal", groupBy: "stage", sum: "amount", context: owner.context)
-        #expect(groups == [GroupSummary(key: .string("won"), count: 2, sum: 15), GroupSummary(key: nil, count: 1, sum: 1)])
-        await expectCode(102) { _ = try await f.store.summarize(className: "Deal", groupBy: "stage", sum: "title", context: owner.context) }
-        await expectCode(102) { _ = try await f.store.summarize(className: "Deal", groupBy: "_rperm", context: owner.context) }
+        let groups = try await f.store.groupSummary(className: "Deal", groupBy: "stage", sum: "amount", context: owner.context)
+        #expect(groups == [GroupSummary(key: "won", count: 2, sum: 15), GroupSummary(key: nil, count: 1, sum: 1)])
+        await expectCode(102) { _ = try await f.store.groupSummary(className: "Deal", groupBy: "stage", sum: "title", context: owner.context) }
+        await expectCode(102) { _ = try await f.store.groupSummary(className: "Deal", groupBy: "_rperm", sum: "amount", context: owner.context) }
+        await expectCode(101) { _ = try await f.store.groupSummary(className: "Deal", groupBy: "stage", sum: "amount", context: .anonymous) }
     }
 }
