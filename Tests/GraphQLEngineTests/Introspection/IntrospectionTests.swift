@@ -32,6 +32,31 @@ import Testing
         #expect(try GraphQLCore.printClientSchema(introspectionJSON: response.text) == printSchema(schema))
     }
 
+    /// A schema made in code: enum values with internal values other than their names, defaults
+    /// held as internal values, no mutation root.
+    @Test func codeBuiltSchemaReadsBackInGraphQLCore() async throws {
+        let priority = EnumType("Priority", values: [
+            EnumValueDefinition("LOW", value: 1), EnumValueDefinition("HIGH", value: 9, deprecationReason: "Use LOW"),
+        ])
+        let filter = InputObjectType("Filter", description: "Narrows a list.", fields: [
+            InputValueDefinition("priority", type: .enum(priority), defaultValue: 9),
+            InputValueDefinition("ids", type: .list(.nonNull(.scalar(.id))), defaultValue: ["7", "x"]),
+        ])
+        let query = ObjectType("Query", fields: [
+            FieldDefinition("count", type: .nonNull(.scalar(.int)), arguments: [
+                InputValueDefinition("filter", type: .inputObject(filter), defaultValue: ["priority": 1, "ids": []]),
+            ]),
+        ])
+        let schema = try GraphQLSchema(query: query)
+        #expect(validateSchema(schema).isEmpty)
+        let printed = printSchema(schema)
+        #expect(printed.contains("count(filter: Filter = {priority: LOW, ids: []}): Int!"))
+        #expect(printed.contains("ids: [ID!] = [7, \"x\"]"))
+        let response = await graphql(schema: schema, source: Introspection.query)
+        #expect(response.errors.isEmpty)
+        #expect(try GraphQLCore.printClientSchema(introspectionJSON: response.text) == printed)
+    }
+
     @Test func typenameOnEveryCompositeType() async throws {
         let result = try await data("{ __typename }")
         #expect(result["__typename"] as? String == "Root")
