@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -48,13 +50,29 @@ let package = Package(
             dependencies: ["GraphQLEngine", "CRMStore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
-        .target(name: "DealGraphServer", dependencies: ["CRMGraphQL"], swiftSettings: strict),
-        .executableTarget(name: "dealgraph", dependencies: ["DealGraphServer"], swiftSettings: strict),
+        .target(
+            name: "DealGraphServer",
+            dependencies: ["CRMGraphQL", "PostgresClient", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "dealgraph",
+            dependencies: [
+                "DealGraphServer", "PostgresClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: strict),
         .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine"], swiftSettings: strict),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore"], swiftSettings: strict),
         .testTarget(name: "CRMGraphQLTests", dependencies: ["CRMGraphQL"], swiftSettings: strict),
-        .testTarget(name: "DealGraphServerTests", dependencies: ["DealGraphServer"], swiftSettings: strict),
+        .testTarget(
+            name: "DealGraphServerTests",
+            dependencies: ["DealGraphServer", "PostgresClient"],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Benchmarks live in their own package so that the peers they measure (GraphQLSwift) never
-// become dependencies of the product. Build in release: `swift run -c release EngineBenchmark`.
+// become dependencies of the product. `scripts/bench` (make bench) builds it in release mode and
+// runs every executable target below.
 let package = Package(
     name: "Benchmarks",
     platforms: [.macOS(.v14)],
@@ -24,6 +25,10 @@ let package = Package(
                 .product(name: "CRMStore", package: "dealgraph"),
                 .product(name: "PostgresClient", package: "dealgraph"),
             ]
+        ),
+        .executableTarget(
+            name: "PostgresBenchmark",
+            dependencies: [.product(name: "PostgresClient", package: "dealgraph")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -113,16 +113,30 @@ public actor EmbeddedPostgres {
         return running.configuration.withDatabase(name)
     }
 
+    /// Runs initdb into a sibling `.partial` folder and moves it into place when it succeeded, so
+    /// an interrupted first start never leaves a half-made cluster that later starts would trust.
     private func initialize(_ dataDirectory: String, account: ServerAccount) async throws {
         let initdb = try PostgresBinaries.require("initdb")
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: dataDirectory)) ?? []
+        guard contents.isEmpty else {
+            throw EmbeddedPostgresError("\(dataDirectory) is neither empty nor a PostgreSQL cluster; "
+                + "choose another folder (DEALGRAPH_DATA_DIR)")
+        }
         logger.info("creating a PostgreSQL cluster (initdb)", metadata: ["folder": "\(dataDirectory)"])
-        let (program, arguments) = account.command(initdb, [
-            "-D", dataDirectory, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync",
-        ])
-        let outcome = try await ChildProcess.run(program, arguments, directory: dataDirectory)
+        let partial = dataDirectory + ".partial"
+        try? FileManager.default.removeItem(atPath: partial)
+        try FileManager.default.createDirectory(atPath: partial, withIntermediateDirectories: false)
+        try account.own(partial)
+        var options = ["-D", partial, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C"]
+        if !durable { options.append("--no-sync") }
+        let (program, arguments) = account.command(initdb, options)
+        let outcome = try await ChildProcess.run(program, arguments, directory: partial)
         guard outcome.status == 0 else {
+            try? FileManager.default.removeItem(atPath: partial)
             throw EmbeddedPostgresError("initdb failed (status \(outcome.status)):\n\(outcome.output)")
         }
+        try FileManager.default.removeItem(atPath: dataDirectory)
+        try FileManager.default.moveItem(atPath: partial, toPath: dataDirectory)
     }
 
     private func waitUntilReady(_ configuration: PostgresConfiguration, process: Process?, dataDirectory: String) async throws {

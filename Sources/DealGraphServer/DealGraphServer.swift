@@ -1,1 +1,0 @@
-// DealGraphServer: arrives with its issue.

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PostgresClient
+
+/// Where the database is: DATABASE_URL when set, else the embedded server under `--data-dir`.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "Data folder of the embedded PostgreSQL used when DATABASE_URL is unset (env DEALGRAPH_DATA_DIR).")
+    var dataDir: String?
+
+    @Option(help: "Maximum pooled database connections (env DATABASE_POOL_SIZE).")
+    var poolSize: Int?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var resolvedPoolSize: Int { poolSize ?? environment["DATABASE_POOL_SIZE"].flatMap(Int.init) ?? 10 }
+
+    /// The configuration to connect with, and the embedded server when one was started.
+    func open(logger: Logger) async throws -> (PostgresConfiguration, EmbeddedPostgres?) {
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            let configuration = try PostgresConfiguration(url)
+            logger.info("using the database of DATABASE_URL", metadata: ["database": "\(configuration)"])
+            return (configuration, nil)
+        }
+        let directory = dataDir ?? environment["DEALGRAPH_DATA_DIR"] ?? ".dealgraph/postgres"
+        let embedded = EmbeddedPostgres(directory: directory, logger: logger)
+        return (try await embedded.start(), embedded)
+    }
+}
+
+enum Logs {
+    /// Logs to stderr at LOG_LEVEL (trace, debug, info, notice, warning, error, critical; default info).
+    static func bootstrap() -> Logger {
+        let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        return Logger(label: "dealgraph")
+    }
+}

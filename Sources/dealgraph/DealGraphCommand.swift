@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct DealGraphCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dealgraph",
+        abstract: "DealGraph: a GraphQL API gateway for a CRM, served from PostgreSQL.",
+        subcommands: [ServeCommand.self, MigrateCommand.self],
+        defaultSubcommand: ServeCommand.self
+    )
+}

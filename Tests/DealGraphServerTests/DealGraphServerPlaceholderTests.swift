@@ -1,4 +1,0 @@
-import Testing
-@testable import DealGraphServer
-
-@Test func moduleLinks() { #expect(Bool(true)) }
