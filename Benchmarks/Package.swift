@@ -6,7 +6,7 @@ import PackageDescription
 // runs every executable target below.
 let package = Package(
     name: "Benchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "dealgraph", path: ".."),
         .package(url: "https://github.com/GraphQLSwift/GraphQL.git", from: "4.3.0"),
