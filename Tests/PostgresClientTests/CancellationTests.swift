@@ -47,16 +47,16 @@ struct CancellationTests {
 
     @Test("a task cancelled while waiting for a connection stops waiting", .timeLimit(.minutes(1)))
     func cancelWhileWaiting() async throws {
-        let holder = Task { try await pool.query("SELECT pg_sleep(1)") }
-        try await Task.sleep(for: .milliseconds(100))
+        let holder = Task { try await pool.query("SELECT pg_sleep(30)") }
+        try await waitUntil { pool.statistics.inUse == 1 }
         let waiter = Task { try await pool.query("SELECT 1") }
-        try await Task.sleep(for: .milliseconds(100))
-        #expect(pool.statistics.waiters == 1)
+        try await waitUntil { pool.statistics.waiters == 1 }
         waiter.cancel()
         let error = await #expect(throws: PostgresError.self) { try await waiter.value }
         #expect(error?.kind == .cancelled)
         #expect(pool.statistics.waiters == 0)
-        _ = try await holder.value
+        holder.cancel()
+        _ = await holder.result
     }
 
     @Test("an already cancelled task sends nothing")

@@ -50,7 +50,9 @@ struct OutageTests {
         let victim = try await pool.query("SELECT pg_backend_pid()")[0].int(0)!
         let admin = PostgresPool(configuration: configuration, maxConnections: 1)
         #expect(try await admin.query("SELECT pg_terminate_backend($1::int4)", [.int4(Int32(victim))])[0].bool(0) == true)
-        try await Task.sleep(for: .milliseconds(100))
+        try await waitUntil {
+            try await admin.query("SELECT 1 FROM pg_stat_activity WHERE pid = $1::int4", [.int4(Int32(victim))]).isEmpty
+        }
         let replacement = try await pool.query("SELECT pg_backend_pid()")[0].int(0)!
         #expect(replacement != victim)
         #expect(pool.statistics == PostgresPoolStatistics(open: 1, inUse: 0, idle: 1, waiters: 0))

@@ -9,32 +9,31 @@ struct PoolTests {
         configuration = try await EmbeddedPostgres.sharedForTests().createDatabase(prefix: "pool")
     }
 
-    @Test("exhaustion waits for a returned connection, then times out with .poolTimeout")
+    @Test("exhaustion waits for a returned connection, then times out with .poolTimeout", .timeLimit(.minutes(1)))
     func exhaustion() async throws {
-        let pool = PostgresPool(configuration: configuration, maxConnections: 1, acquireTimeout: .milliseconds(300))
-        let started = ContinuousClock.now
-        async let holder: Void = pool.withConnection { connection in
-            _ = try await connection.query("SELECT pg_sleep(0.15)")
+        let pool = PostgresPool(configuration: configuration, maxConnections: 1, acquireTimeout: .milliseconds(1500))
+        let holder = Task {
+            try await pool.withConnection { connection in _ = try await connection.query("SELECT pg_sleep(0.3)") }
         }
-        try await Task.sleep(for: .milliseconds(50))
+        try await waitUntil { pool.statistics.inUse == 1 }
+        let started = ContinuousClock.now
         let waited = try await pool.query("SELECT 1")
         #expect(waited[0].int(0) == 1)
-        #expect(ContinuousClock.now - started >= .milliseconds(140))
-        try await holder
+        #expect(ContinuousClock.now - started >= .milliseconds(100), "it waited for the holder")
+        try await holder.value
 
         let blocker = Task {
-            try await pool.withConnection { connection in
-                _ = try await connection.query("SELECT pg_sleep(1)")
-            }
+            try await pool.withConnection { connection in _ = try await connection.query("SELECT pg_sleep(30)") }
         }
-        try await Task.sleep(for: .milliseconds(100))
+        try await waitUntil { pool.statistics.inUse == 1 }
         #expect(pool.statistics == PostgresPoolStatistics(open: 1, inUse: 1, idle: 0, waiters: 0))
         let waitStart = ContinuousClock.now
         let error = await #expect(throws: PostgresError.self) { _ = try await pool.query("SELECT 2") }
         #expect(error?.kind == .poolTimeout)
         #expect(error?.description == "database busy: no connection available in time")
-        #expect(ContinuousClock.now - waitStart >= .milliseconds(280))
-        try await blocker.value
+        #expect(ContinuousClock.now - waitStart >= .milliseconds(1400))
+        blocker.cancel()
+        _ = await blocker.result
         #expect(pool.statistics == PostgresPoolStatistics(open: 1, inUse: 0, idle: 1, waiters: 0))
     }
 
