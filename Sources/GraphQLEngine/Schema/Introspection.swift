@@ -55,7 +55,7 @@ public enum Introspection {
     /// `__Schema`, the root of the introspection types.
     public static var schemaType: ObjectType { introspection.schema }
 
-    /// True for the names of the introspection types.
+    /// True for the introspection types themselves (`__Schema`, `__Type`, ...).
     public static func isIntrospectionType(_ type: NamedType) -> Bool {
         types.contains(type)
     }
