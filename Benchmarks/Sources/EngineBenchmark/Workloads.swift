@@ -8,7 +8,7 @@ struct Workloads {
 
     static func load(arguments: [String]) -> Workloads? {
         var candidates = ["../shared/workloads", "../../shared/workloads"]
-        if arguments.count > 1 { candidates.insert(arguments[1], at: 0) }
+        if arguments.count > 1, !arguments[1].hasPrefix("--") { candidates.insert(arguments[1], at: 0) }
         for directory in candidates {
             guard let kitchen = try? String(contentsOfFile: "\(directory)/kitchen-sink.graphql", encoding: .utf8),
                   let crm = try? String(contentsOfFile: "\(directory)/crm-nested.graphql", encoding: .utf8),

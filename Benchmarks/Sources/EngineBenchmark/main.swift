@@ -10,4 +10,7 @@ guard let workloads = Workloads.load(arguments: CommandLine.arguments) else {
 }
 
 try await DealGraphRun(workloads: workloads).run()
-try await GraphQLSwiftRun(workloads: workloads).run()
+// `--dealgraph-only` skips the peer, for profiling runs.
+if !CommandLine.arguments.contains("--dealgraph-only") {
+    try await GraphQLSwiftRun(workloads: workloads).run()
+}

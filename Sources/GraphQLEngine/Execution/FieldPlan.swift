@@ -36,6 +36,8 @@ public final class FieldPlan: Sendable {
     let source: FieldSource
     let arguments: ArgumentPlan
     let leaf: LeafKind?
+    /// For leaf fields typed `T` or `T!` (no lists): whether `T!`; the writer's fast path.
+    let plainLeafIsNonNull: Bool?
 
     init(
         responseKey: String,
@@ -54,6 +56,11 @@ public final class FieldPlan: Sendable {
         self.source = source
         self.arguments = arguments
         self.leaf = LeafKind(definition.type.namedType)
+        switch definition.type {
+        case .named where leaf != nil: plainLeafIsNonNull = false
+        case .nonNull(.named) where leaf != nil: plainLeafIsNonNull = true
+        default: plainLeafIsNonNull = nil
+        }
         var key = ResponseWriter(capacity: responseKey.utf8.count + 3)
         key.writeString(responseKey)
         key.writeByte(UInt8(ascii: ":"))

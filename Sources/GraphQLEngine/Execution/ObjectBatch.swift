@@ -9,16 +9,27 @@ final class ObjectBatch {
     var outcomes: [FieldOutcome]
     /// The slots of each field in the records of `slotShape`, remembered while writing (-1: absent).
     var slotShape: RecordShape?
-    var slots: [Int] = []
+    var slots: [Int]
+
+    /// Remembers where each field read from the parent record sits in records of `shape`.
+    func rememberSlots(of shape: RecordShape) {
+        slotShape = shape
+        slots = selection.fields.map { field in
+            if case .property(let name) = field.source { return shape.slot(of: name) ?? -1 }
+            return -1
+        }
+    }
 
     init(selection: SelectionPlan) {
         self.selection = selection
-        self.outcomes = Array(repeating: FieldOutcome(), count: selection.fields.count)
+        self.outcomes = selection.fields.map { _ in FieldOutcome() }
+        self.slots = Array(repeating: -1, count: selection.fields.count)
     }
 }
 
-/// What executing one field for all objects of a batch produced.
-struct FieldOutcome {
+/// What executing one field for all objects of a batch produced. A class, so that the writer
+/// reads it in place once per object and field.
+final class FieldOutcome {
     /// One value per object; nil when the writer reads the field of each parent record itself
     /// (leaf fields without resolver) or nothing was resolved.
     var values: [GraphQLValue]?

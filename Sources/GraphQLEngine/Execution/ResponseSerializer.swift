@@ -32,12 +32,19 @@ struct ResponseSerializer: ~Copyable {
         let mark = writer.count
         writer.writeByte(UInt8(ascii: "{"))
         let fields = batch.selection.fields
+        let outcomes = batch.outcomes
+        // The parent record, read once for all the leaf fields read from it.
+        var record: Record?
+        if case .object(let parent) = batch.objects[index] {
+            if parent.shape !== batch.slotShape { batch.rememberSlots(of: parent.shape) }
+            record = parent
+        }
         for f in fields.indices {
             if f > 0 { writer.writeByte(UInt8(ascii: ",")) }
             let field = fields[f]
             field.keyBytes.withUnsafeBufferPointer { writer.writeRaw($0) }
             path.append(PathEntry(field: Unmanaged.passUnretained(field), index: -1))
-            let written = writeField(field, f, of: batch, index)
+            let written = writeField(field, outcomes[f], index, record, batch.slots[f])
             path.removeLast()
             if !written {
                 writer.rewind(to: mark)
@@ -48,8 +55,9 @@ struct ResponseSerializer: ~Copyable {
         return true
     }
 
-    private mutating func writeField(_ field: FieldPlan, _ f: Int, of batch: ObjectBatch, _ index: Int) -> Bool {
-        let outcome = batch.outcomes[f]
+    private mutating func writeField(
+        _ field: FieldPlan, _ outcome: FieldOutcome, _ index: Int, _ parent: Record?, _ slot: Int
+    ) -> Bool {
         if let error = outcome.failure ?? (outcome.errors.isEmpty ? nil : outcome.errors[index]) {
             record(error, at: field)
             if field.definition.type.isNonNull { return false }
@@ -65,27 +73,28 @@ struct ResponseSerializer: ~Copyable {
                 name.withUnsafeBufferPointer { writer.writeRaw($0) }
                 return true
             case .property:
-                value = readLeaf(f, of: batch, index)
+                value = slot >= 0 ? parent?.values[slot] ?? .null : .null
             case .resolver:
                 value = .null
             }
         }
-        var slot = outcome.link?.offsets[index] ?? 0
-        return complete(value, field.definition.type, field, outcome.link, &slot)
-    }
-
-    /// The value of leaf field `f` of a parent record, with the field's slot remembered per shape.
-    private func readLeaf(_ f: Int, of batch: ObjectBatch, _ index: Int) -> GraphQLValue {
-        guard case .object(let record) = batch.objects[index] else { return .null }
-        if record.shape !== batch.slotShape {
-            batch.slotShape = record.shape
-            batch.slots = batch.selection.fields.map { field in
-                if case .property(let name) = field.source { return record.shape.slot(of: name) ?? -1 }
-                return -1
+        if let nonNull = field.plainLeafIsNonNull, let leaf = field.leaf {
+            // Fast path for `T` and `T!` leaves: no wrappers to walk, nothing to rewind.
+            if value.isNull {
+                if nonNull {
+                    recordNonNullViolation(at: field)
+                    return false
+                }
+                writer.writeNull()
+                return true
             }
+            if writeLeaf(value, leaf, field) { return true }
+            if nonNull { return false }
+            writer.writeNull()
+            return true
         }
-        let slot = batch.slots[f]
-        return slot >= 0 ? record.values[slot] : .null
+        var slotCursor = outcome.link?.offsets[index] ?? 0
+        return complete(value, field.definition.type, field, outcome.link, &slotCursor)
     }
 
     // MARK: Completing values
@@ -96,7 +105,7 @@ struct ResponseSerializer: ~Copyable {
     ) -> Bool {
         if case .nonNull(let inner) = type {
             if value.isNull {
-                record(GraphQLError("Cannot return null for non-nullable field \(field.parentType.name).\(field.definition.name)."), at: field)
+                recordNonNullViolation(at: field)
                 return false
             }
             return completeNullable(value, inner, field, link, &slot)
@@ -186,6 +195,10 @@ struct ResponseSerializer: ~Copyable {
         }
         located.path = currentPath()
         errors.append(located)
+    }
+
+    private mutating func recordNonNullViolation(at field: FieldPlan) {
+        record(GraphQLError("Cannot return null for non-nullable field \(field.parentType.name).\(field.definition.name)."), at: field)
     }
 
     private func currentPath() -> [PathComponent] {
