@@ -38,14 +38,33 @@ extension Parser {
     }
 
     /// The keywords that start a definition.
-    enum Keyword: String {
+    enum Keyword: CaseIterable {
         case query, mutation, subscription, fragment, schema, scalar, type, interface, union, `enum`, input
         case directive, extend
+
+        var spelling: StaticString {
+            switch self {
+            case .query: "query"
+            case .mutation: "mutation"
+            case .subscription: "subscription"
+            case .fragment: "fragment"
+            case .schema: "schema"
+            case .scalar: "scalar"
+            case .type: "type"
+            case .interface: "interface"
+            case .union: "union"
+            case .enum: "enum"
+            case .input: "input"
+            case .directive: "directive"
+            case .extend: "extend"
+            }
+        }
     }
 
-    /// The definition keyword `token` spells, if any.
+    /// The definition keyword `token` spells, if any; compares bytes rather than building a
+    /// `String` (a `String` raw-value switch costs more than the whole definition header).
     func keyword(_ token: Token) -> Keyword? {
-        token.kind == .name ? Keyword(rawValue: text(of: token)) : nil
+        Keyword.allCases.first { isKeyword(token, $0.spelling) }
     }
 
     /// Spec: OperationDefinition : Description? OperationType Name? VariablesDefinition?
@@ -73,8 +92,10 @@ extension Parser {
     mutating func parseOperationType() throws -> OperationType {
         let current = token
         try expect(.name)
-        guard let operation = OperationType(rawValue: text(of: current)) else { throw unexpected(current) }
-        return operation
+        if isKeyword(current, "query") { return .query }
+        if isKeyword(current, "mutation") { return .mutation }
+        if isKeyword(current, "subscription") { return .subscription }
+        throw unexpected(current)
     }
 
     /// Spec: VariablesDefinition : ( VariableDefinition+ )
@@ -130,17 +151,15 @@ extension Parser {
     /// Spec: Field : Alias? Name Arguments? Directives? SelectionSet?
     mutating func parseField() throws {
         let start = token.start
-        var field = try parseFieldHead()
-        if token.kind == .braceL {
-            field.selectionSet = try parseSelectionSet()
-            field.loc = loc(from: start)
-        }
-        lists.selections.push(.field(field))
+        let (alias, name, arguments, directives) = try parseFieldHead()
+        let selectionSet = token.kind == .braceL ? try parseSelectionSet() : nil
+        lists.selections.push(.field(FieldNode(
+            alias: alias, name: name, arguments: arguments, directives: directives, selectionSet: selectionSet,
+            loc: loc(from: start))))
     }
 
     /// A field up to its selection set: `Alias? Name Arguments? Directives?`.
-    private mutating func parseFieldHead() throws -> FieldNode {
-        let start = token.start
+    private mutating func parseFieldHead() throws -> (NameNode?, NameNode, [ArgumentNode], [DirectiveNode]) {
         var alias: NameNode?
         var name = try parseName()
         if try skip(.colon) {
@@ -148,10 +167,7 @@ extension Parser {
             name = try parseName()
         }
         let arguments = try parseArguments(const: false)
-        let directives = try parseDirectives(const: false)
-        return FieldNode(
-            alias: alias, name: name, arguments: arguments, directives: directives, selectionSet: nil,
-            loc: loc(from: start))
+        return (alias, name, arguments, try parseDirectives(const: false))
     }
 
     /// Spec: FragmentSpread : ... FragmentName Directives?
