@@ -13,7 +13,10 @@ enum OrderCompiler {
             guard seen.insert(field.column).inserted else { continue }
             terms.append("\(SQL.column(alias, field.column)) \(key.descending ? "DESC" : "ASC")")
         }
-        if !seen.contains("objectId") { terms.append("\(SQL.column(alias, "objectId")) ASC") }
+        // The tiebreak follows the last key's direction, so `(field, objectId)` indexes serve
+        // descending orders by a backward scan.
+        let direction = keys.last?.descending == true ? "DESC" : "ASC"
+        if !seen.contains("objectId") { terms.append("\(SQL.column(alias, "objectId")) \(direction)") }
         return terms.joined(separator: ", ")
     }
 }

@@ -55,6 +55,13 @@ enum TableLayout {
             index("\(field.name)_updatedAt", "(\(key), \"updatedAt\", \"objectId\")")
             index("\(field.name)_createdAt", "(\(key), \"createdAt\", \"objectId\")")
         }
+        // Sort and range patterns: `ORDER BY field, objectId` (tiebreak in the same direction,
+        // see OrderCompiler) is served forwards or backwards by one index per scalar field.
+        let uniqueFields = Set(definition.unique.flatMap { $0 })
+        for field in definition.fields where field.isStoredColumn && [.string, .number, .date, .boolean].contains(field.type)
+            && !(definition.isUserClass && uniqueFields.contains(field.name)) {
+            index("\(field.name)_objectId", "(\(SQL.identifier(field.name)), \"objectId\")")
+        }
         for group in definition.unique {
             let caseInsensitive = definition.isUserClass
             let keys = group.map { caseInsensitive ? "lower(\(SQL.identifier($0)))" : SQL.identifier($0) }
