@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "dealgraph",
             dependencies: [
-                "DealGraphServer", "PostgresClient",
+                "DealGraphServer", "PostgresClient", "CRMStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

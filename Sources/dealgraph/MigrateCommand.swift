@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRMStore
 import PostgresClient
 
 struct MigrateCommand: AsyncParsableCommand {
@@ -15,9 +16,12 @@ struct MigrateCommand: AsyncParsableCommand {
         let pool = PostgresPool(configuration: configuration, maxConnections: 1, logger: logger)
         var failure: (any Error)?
         do {
-            _ = try await pool.query("SELECT 1")
-            // The CRM schema migrations arrive with the CRMStore issue; until then this checks the connection.
-            logger.info("database reachable; no migrations to apply yet")
+            let applied = try await Migrator.run(pool: pool, model: ClassModel.bundled())
+            if applied.isEmpty {
+                logger.info("database schema is up to date")
+            } else {
+                for step in applied { logger.info("applied migration \(step.version): \(step.name)") }
+            }
         } catch {
             failure = error
         }
