@@ -129,18 +129,24 @@ struct CRMEndToEndTests {
         try await crm.stop()
     }
 
-    @Test("the nested deals query takes the same 5 statements for 5, 50 and 500 deals")
+    /// At most 5 data statements (deals; contacts, companies and users of the page; the contacts'
+    /// companies), and 4 here: demo deals belong to their contact's company, so the contacts'
+    /// companies are already in the request's loader cache.
+    @Test("the nested deals query takes the same statements (at most 5) for 5, 50 and 500 deals")
     func statementCount() async throws {
         let crm = try await CRMServer.start()
         let token = try await crm.logIn("admin")
         _ = try await crm.graphQL(Self.nested, variables: #"{"first":1}"#, token: token)
+        var counts: [Int] = []
         for first in [5, 50, 500] {
             let before = crm.server.pool.statementCount
             let response = try await crm.graphQL(Self.nested, variables: #"{"first":\#(first)}"#, token: token)
             let statements = crm.server.pool.statementCount - before
             #expect((response.data(["deals", "edges"]) as? [Any])?.count == min(first, 300))
-            #expect(statements == 5, "first: \(first) ran \(statements) statements")
+            #expect(statements >= 4 && statements <= 5, "first: \(first) ran \(statements) statements")
+            counts.append(statements)
         }
+        #expect(Set(counts).count == 1, "the same count whatever the page size: \(counts)")
         try await crm.stop()
     }
 

@@ -26,7 +26,7 @@ struct TransportTests {
 
     @Test("POST with application/json runs the operation: 200 and the negotiated Content-Type")
     func post() async throws {
-        try await withServer { server in
+        try await withServer { (server: TestServer) async throws in
             let plain = try await server.post(#"{"query":"{ a }","variables":{"y":1,"x":null},"operationName":"Op"}"#)
             #expect(plain.status == .ok)
             #expect(plain.headers[.contentType] == "application/json; charset=utf-8")
@@ -43,7 +43,7 @@ struct TransportTests {
 
     @Test("request errors: 400 under graphql-response+json, 200 under application/json")
     func requestErrorStatus() async throws {
-        try await withServer { server in
+        try await withServer { (server: TestServer) async throws in
             let body = #"{"query":"{ invalid"}"#
             let modern = try await server.post(body, accept: Self.responseJSON)
             #expect(modern.status == .badRequest)
@@ -56,7 +56,7 @@ struct TransportTests {
 
     @Test("Accept: unsupported types get 406, */* and none get application/json")
     func acceptNegotiation() async throws {
-        try await withServer { server in
+        try await withServer { (server: TestServer) async throws in
             let refused = try await server.post(#"{"query":"{ a }"}"#, accept: "text/plain")
             #expect(refused.status == .notAcceptable)
             #expect(refused.firstErrorMessage?.contains("Accept") == true)
@@ -67,7 +67,7 @@ struct TransportTests {
 
     @Test("GET runs queries from the query string; a mutation over GET is 405 with Allow: POST")
     func get() async throws {
-        try await withServer { server in
+        try await withServer { (server: TestServer) async throws in
             let query = "/graphql?query=%7B+a+%7D&variables=%7B%22v%22%3A1%7D&operationName=Q"
             let ok = try await server.send(.get, query, headers: [.accept: "application/json"])
             #expect(ok.status == .ok)
@@ -90,7 +90,7 @@ struct TransportTests {
 
     @Test("Content-Type: missing, form types and other charsets get 415")
     func contentType() async throws {
-        try await withServer { server in
+        try await withServer { (server: TestServer) async throws in
             for contentType in [nil, "text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1"] {
                 var headers: HTTPFields = [:]
                 if let contentType { headers[.contentType] = contentType }
@@ -121,7 +121,7 @@ struct TransportTests {
         (String(repeating: "[", count: 100_000), "nested deeper"),
     ])
     func malformed(body: String, message: String) async throws {
-        try await withServer { server in
+        try await withServer { (server: TestServer) async throws in
             for accept in [Self.responseJSON, "application/json"] {
                 let response = try await server.post(body, accept: accept)
                 #expect(response.status == .badRequest)
@@ -133,7 +133,7 @@ struct TransportTests {
 
     @Test("invalid UTF-8 in the body is a 400")
     func invalidUTF8() async throws {
-        try await withServer { server in
+        try await withServer { (server: TestServer) async throws in
             let bytes = Array(#"{"query":"{ "#.utf8) + [0xC3, 0x28] + Array(#" }"}"#.utf8)
             let response = try await server.send(.post, "/graphql", headers: [.contentType: "application/json"], bytes: bytes)
             #expect(response.status == .badRequest)
@@ -144,7 +144,7 @@ struct TransportTests {
 
     @Test("a body over the limit is refused with 413 before it is parsed")
     func oversized() async throws {
-        try await withServer(configure: { $0.maxBodyBytes = 1000 }) { server in
+        try await withServer(configure: { $0.maxBodyBytes = 1000 }) { (server: TestServer) async throws in
             let padding = String(repeating: " ", count: 2000)
             let response = try await server.post(#"{"query":"{ a }"\#(padding)}"#)
             #expect(response.status == .contentTooLarge)
@@ -156,7 +156,7 @@ struct TransportTests {
 
     @Test("GET /graphql with Accept: text/html serves the self-contained playground")
     func playground() async throws {
-        try await withServer { server in
+        try await withServer { (server: TestServer) async throws in
             let page = try await server.send(.get, "/graphql", headers: [.accept: "text/html,application/xhtml+xml,*/*;q=0.8"])
             #expect(page.status == .ok)
             #expect(page.headers[.contentType] == "text/html; charset=utf-8")
@@ -164,7 +164,7 @@ struct TransportTests {
             #expect(page.text.contains("X-Parse-Session-Token"))
             #expect(!page.text.contains("src=\"http"), "no external script")
         }
-        try await withServer(configure: { $0.playground = false }) { server in
+        try await withServer(configure: { $0.playground = false }) { (server: TestServer) async throws in
             let page = try await server.send(.get, "/graphql", headers: [.accept: "text/html"])
             #expect(page.status == .notAcceptable)
         }
@@ -172,7 +172,7 @@ struct TransportTests {
 
     @Test("CORS: preflight allows the Parse headers; responses carry the allowed origin")
     func cors() async throws {
-        try await withServer { server in
+        try await withServer { (server: TestServer) async throws in
             let preflight = try await server.send(.options, "/graphql", headers: [
                 .origin: "https://app.example", .accessControlRequestMethod: "POST",
                 .accessControlRequestHeaders: "x-parse-session-token, content-type",
@@ -187,7 +187,7 @@ struct TransportTests {
             let response = try await server.post(#"{"query":"{ a }"}"#, headers: [.origin: "https://app.example"])
             #expect(response.headers[.accessControlAllowOrigin] == "https://app.example")
         }
-        try await withServer(configure: { $0.allowedOrigin = "https://crm.example" }) { server in
+        try await withServer(configure: { $0.allowedOrigin = "https://crm.example" }) { (server: TestServer) async throws in
             let response = try await server.post(#"{"query":"{ a }"}"#, headers: [.origin: "https://evil.example"])
             #expect(response.headers[.accessControlAllowOrigin] == "https://crm.example")
         }
@@ -195,7 +195,7 @@ struct TransportTests {
 
     @Test("unknown paths are 404 and the server keeps serving")
     func unknownPath() async throws {
-        try await withServer { server in
+        try await withServer { (server: TestServer) async throws in
             #expect(try await server.send(.get, "/nope").status == .notFound)
             #expect(try await server.isHealthy())
         }

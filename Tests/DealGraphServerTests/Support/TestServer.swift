@@ -22,8 +22,13 @@ struct TestServer: Sendable {
         var configuration = ServerConfiguration(masterKey: "test-master-key-\(UInt64.random(in: 0...UInt64.max))")
         configuration.port = 0
         configure(&configuration)
-        let database = try await pool ?? PostgresPool(
-            configuration: EmbeddedPostgres.sharedForTests().createDatabase(prefix: "server"), maxConnections: 4)
+        let database: PostgresPool
+        if let pool {
+            database = pool
+        } else {
+            database = PostgresPool(
+                configuration: try await EmbeddedPostgres.sharedForTests().createDatabase(prefix: "server"), maxConnections: 4)
+        }
         var logger = Logger(label: "dealgraph.test-server")
         logger.logLevel = .warning
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
