@@ -1,8 +1,8 @@
 # Thin wrappers over scripts/ (see README.md).
-.PHONY: run test bench build
+.PHONY: run test bench bench-e2e build
 
 run: build
-	.build/debug/dealgraph serve
+	.build/debug/dealgraph serve --demo
 
 test:
 	scripts/bootstrap
@@ -10,6 +10,10 @@ test:
 
 bench:
 	scripts/bench
+
+bench-e2e:
+	scripts/bootstrap
+	scripts/bench-e2e
 
 build:
 	scripts/bootstrap

@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -52,7 +54,13 @@ let package = Package(
         ),
         .target(
             name: "DealGraphServer",
-            dependencies: ["CRMGraphQL", "PostgresClient", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "CRMGraphQL", "GraphQLEngine", "CRMStore", "PostgresClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -70,7 +78,7 @@ let package = Package(
         .testTarget(name: "CRMGraphQLTests", dependencies: ["CRMGraphQL"], swiftSettings: strict),
         .testTarget(
             name: "DealGraphServerTests",
-            dependencies: ["DealGraphServer", "PostgresClient"],
+            dependencies: ["DealGraphServer", "PostgresClient", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strict
         ),
     ],

@@ -9,7 +9,11 @@ struct HealthTests {
     /// Runs the application on a free port while `body` runs, then stops it.
     private func withServer(pool: PostgresPool, _ body: @Sendable (Int) async throws -> Void) async throws {
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = ServerApplication.make(pool: pool, host: "127.0.0.1", port: 0, logger: Logger(label: "test")) {
+        var configuration = ServerConfiguration(masterKey: "health-test-master-key")
+        configuration.port = 0
+        let app = ServerApplication.make(
+            backend: TransportBackend(), pool: pool, configuration: configuration, logger: Logger(label: "test")
+        ) {
             portSink.yield($0)
         }
         try await withThrowingTaskGroup(of: Void.self) { group in

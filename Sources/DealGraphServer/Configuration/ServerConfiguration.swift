@@ -1,0 +1,33 @@
+/// Every setting of the HTTP transport, with its documented default. `dealgraph serve` fills it
+/// from flags and environment variables (README, "Configuration").
+public struct ServerConfiguration: Sendable {
+    /// Address to listen on (`--host`, `HOST`).
+    public var host = "127.0.0.1"
+    /// Port to listen on; 0 picks a free one (`--port`, `PORT`).
+    public var port = 1337
+    /// When set, every request must carry this `X-Parse-Application-Id` (`--app-id`, `PARSE_APP_ID`).
+    public var applicationId: String?
+    /// When set, requests without the master key must carry this `X-Parse-Client-Key` (or
+    /// `X-Parse-Javascript-Key`, `X-Parse-REST-API-Key`) (`--client-key`, `PARSE_CLIENT_KEY`).
+    public var clientKey: String?
+    /// The master key; there is no default (`--master-key`, `PARSE_MASTER_KEY`, else generated).
+    public var masterKey: String
+    /// `Access-Control-Allow-Origin`: nil reflects the request's Origin (Parse's `cors()`),
+    /// else one fixed origin (`--cors-origin`, `CORS_ORIGIN`).
+    public var allowedOrigin: String?
+    /// Largest request body accepted, in bytes; larger ones get 413 before they are read
+    /// (`--max-body-bytes`, `MAX_BODY_BYTES`).
+    public var maxBodyBytes = 1 << 20
+    /// Deepest JSON nesting accepted in a body or in GET variables (`--max-json-depth`).
+    public var maxJSONDepth = JSONReader.defaultMaxDepth
+    /// Serve the playground page on GET /graphql with Accept: text/html (`--no-playground`).
+    public var playground = true
+    /// Serve GET /debug/statements (SQL statements run so far) for benchmarks
+    /// (`--debug-endpoints`, `DEBUG_ENDPOINTS=1`).
+    public var debugEndpoints = false
+
+    /// A configuration with the given master key and every other setting at its default.
+    public init(masterKey: String) {
+        self.masterKey = masterKey
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import CRMGraphQL
+import DealGraphServer
+import Foundation
+import Logging
+
+/// The settings of `dealgraph serve`, each from a flag or else an environment variable
+/// (README, "Configuration").
+struct ServerOptions: ParsableArguments {
+    @Option(help: "Address to listen on (env HOST, default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "Port to listen on (env PORT, default 1337).")
+    var port: Int?
+
+    @Option(help: "Required X-Parse-Application-Id (env PARSE_APP_ID; default: not required).")
+    var appId: String?
+
+    @Option(help: "Required X-Parse-Client-Key for non-master requests (env PARSE_CLIENT_KEY; default: not required).")
+    var clientKey: String?
+
+    @Option(help: "Master key (env PARSE_MASTER_KEY; default: generated once into .dealgraph/master-key, mode 0600).")
+    var masterKey: String?
+
+    @Option(help: "Access-Control-Allow-Origin (env CORS_ORIGIN; default: the request's Origin).")
+    var corsOrigin: String?
+
+    @Option(help: "Largest request body in bytes (env MAX_BODY_BYTES, default 1048576).")
+    var maxBodyBytes: Int?
+
+    @Option(help: "Deepest JSON nesting in a body or GET variables (env MAX_JSON_DEPTH, default 64).")
+    var maxJSONDepth: Int?
+
+    @Option(help: "Maximum selection depth (env MAX_QUERY_DEPTH, default 12).")
+    var maxDepth: Int?
+
+    @Option(help: "Maximum selected fields after fragment expansion (env MAX_QUERY_FIELDS, default 2000).")
+    var maxFields: Int?
+
+    @Option(help: "Maximum aliases per document (env MAX_QUERY_ALIASES, default 100).")
+    var maxAliases: Int?
+
+    @Option(help: "Maximum lexical tokens per document (env MAX_QUERY_TOKENS, default 50000).")
+    var maxTokens: Int?
+
+    @Option(help: "Default page size (env DEFAULT_LIMIT, default 100).")
+    var defaultLimit: Int?
+
+    @Option(help: "Maximum page size (env MAX_LIMIT, default 1000).")
+    var maxLimit: Int?
+
+    @Flag(help: "Do not serve the playground page (env PLAYGROUND=0).")
+    var noPlayground = false
+
+    @Option(help: "Folder for generated secrets (env DEALGRAPH_SECRETS_DIR, default .dealgraph).")
+    var secretsDir: String?
+
+    private var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    private func integer(_ flag: Int?, _ name: String, _ fallback: Int) throws -> Int {
+        if let flag { return flag }
+        guard let text = environment[name], !text.isEmpty else { return fallback }
+        guard let value = Int(text), value >= 0 else { throw ValidationError("\(name) must be a non-negative integer") }
+        return value
+    }
+
+    private func text(_ flag: String?, _ name: String) -> String? {
+        flag ?? environment[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    var secretsFolder: String { text(secretsDir, "DEALGRAPH_SECRETS_DIR") ?? ".dealgraph" }
+
+    /// The transport settings; the master key is read from its file or generated there when
+    /// neither the flag nor the environment gives one.
+    func serverConfiguration(logger: Logger) throws -> ServerConfiguration {
+        let key: String
+        if let given = text(masterKey, "PARSE_MASTER_KEY") {
+            key = given
+        } else {
+            let path = (secretsFolder as NSString).appendingPathComponent("master-key")
+            let (secret, created) = try SecretFile.loadOrCreate(at: path)
+            logger.notice("\(created ? "generated a master key" : "using the master key") in \(path) (owner-only permissions)")
+            key = secret
+        }
+        var configuration = ServerConfiguration(masterKey: key)
+        configuration.host = text(host, "HOST") ?? configuration.host
+        configuration.port = try integer(port, "PORT", configuration.port)
+        configuration.applicationId = text(appId, "PARSE_APP_ID")
+        configuration.clientKey = text(clientKey, "PARSE_CLIENT_KEY")
+        configuration.allowedOrigin = text(corsOrigin, "CORS_ORIGIN")
+        configuration.maxBodyBytes = try integer(maxBodyBytes, "MAX_BODY_BYTES", configuration.maxBodyBytes)
+        configuration.maxJSONDepth = try integer(maxJSONDepth, "MAX_JSON_DEPTH", configuration.maxJSONDepth)
+        configuration.playground = !noPlayground && environment["PLAYGROUND"] != "0"
+        return configuration
+    }
+
+    /// The API limits (APIConfiguration), from flags or environment.
+    func apiConfiguration() throws -> APIConfiguration {
+        var configuration = APIConfiguration()
+        configuration.maxDepth = try integer(maxDepth, "MAX_QUERY_DEPTH", configuration.maxDepth)
+        configuration.maxFields = try integer(maxFields, "MAX_QUERY_FIELDS", configuration.maxFields)
+        configuration.maxAliases = try integer(maxAliases, "MAX_QUERY_ALIASES", configuration.maxAliases)
+        configuration.maxTokens = try integer(maxTokens, "MAX_QUERY_TOKENS", configuration.maxTokens)
+        configuration.defaultLimit = try integer(defaultLimit, "DEFAULT_LIMIT", configuration.defaultLimit)
+        configuration.maxLimit = try integer(maxLimit, "MAX_LIMIT", configuration.maxLimit)
+        return configuration
+    }
+}
