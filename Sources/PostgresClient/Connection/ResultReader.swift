@@ -50,8 +50,19 @@ enum ResultReader {
             }
             rows.append(PostgresRow(layout: layout, values: values))
         }
-        let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
+        let affected = affectedRows(PQcmdTuples(result))
         return .success(PostgresResult(columns: columns, rows: rows, affectedRows: affected))
+    }
+
+    /// `PQcmdTuples`' decimal digits, read in place ("" when not applicable).
+    private static func affectedRows(_ text: UnsafePointer<CChar>?) -> Int {
+        guard var cursor = text else { return 0 }
+        var value = 0
+        while cursor.pointee >= 0x30 && cursor.pointee <= 0x39 {
+            value = value &* 10 &+ Int(cursor.pointee - 0x30)
+            cursor += 1
+        }
+        return value
     }
 
     private static func error(from result: OpaquePointer, session: LibPQSession, token: StatementToken?)

@@ -46,7 +46,8 @@ public final class PostgresPool: Sendable {
     public func withConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         let lease = try await acquire()
         do {
-            let value = try await body(lease.connection)
+            let connection = lease.connection
+            let value = try await withTaskExecutorPreference(connection.thread) { try await body(connection) }
             await release(lease)
             return value
         } catch {
