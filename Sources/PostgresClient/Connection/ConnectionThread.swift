@@ -99,7 +99,9 @@ final class ConnectionThread: TaskExecutor, @unchecked Sendable {
     /// the global pool rather than never.
     private func runElsewhere(_ work: Work) {
         switch work {
-        case .closure(let body): DispatchQueue.global().async(execute: body)
+        case .closure(let body):
+            let box = UncheckedBox(body)
+            DispatchQueue.global().async { box.value() }
         case .job(let job): globalConcurrentExecutor.enqueue(ExecutorJob(job))
         }
     }
@@ -139,4 +141,10 @@ final class ConnectionThread: TaskExecutor, @unchecked Sendable {
 
     /// Polls before parking: about 50-100 µs of yields, the gap between two statements of one request.
     private static let spinLimit = 200
+}
+
+/// Moves a closure that only ever runs once, on one thread at a time, across an isolation boundary.
+private struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

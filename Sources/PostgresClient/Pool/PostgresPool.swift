@@ -43,6 +43,12 @@ public final class PostgresPool: Sendable {
 
     /// Lends a connection to `body` and takes it back afterwards (rolling back a transaction the
     /// body left open).
+    ///
+    /// The body runs on the connection's own thread (its task executor preference), so its
+    /// statements call libpq inline and resume without a thread hand-off: one wake-up per round
+    /// trip, as in a blocking client. Child tasks of the body inherit the preference, so they run on
+    /// that thread too, one at a time. `query` instead lends a connection for one statement and
+    /// hands the statement to that connection's thread and back.
     public func withConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         let lease = try await acquire()
         do {
