@@ -97,11 +97,8 @@ var poolQuery: [Double] = []
 var held: [Double] = []
 var peer: [Double] = []
 for round in 1...rounds {
-    Probe.reset()
     let a = try await measurePoolQuery()
-    print("A", Probe.report()); Probe.reset()
     let b = try await measureHeldConnection()
-    print("B", Probe.report())
     let c = try pgbench.flatMap { try measurePgbench($0) } ?? []
     print("round \(round): pool.query \(format(median(a))) us, withConnection \(format(median(b))) us, pgbench \(c.isEmpty ? "-" : format(median(c))) us")
     poolQuery += a
