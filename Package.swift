@@ -11,6 +11,8 @@ let package = Package(
     products: [
         .executable(name: "dealgraph", targets: ["dealgraph"]),
         .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),
+        // The CRM schema and data the engine's tests and benchmark share.
+        .library(name: "GraphQLEngineFixtures", targets: ["GraphQLEngineFixtures"]),
         .library(name: "PostgresClient", targets: ["PostgresClient"]),
         .library(name: "CRMStore", targets: ["CRMStore"]),
         .library(name: "CRMGraphQL", targets: ["CRMGraphQL"]),
@@ -37,6 +39,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "GraphQLEngine", swiftSettings: strict),
+        .target(name: "GraphQLEngineFixtures", dependencies: ["GraphQLEngine"], swiftSettings: strict),
         .target(
             name: "CRMStore",
             dependencies: [
@@ -73,7 +76,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: strict),
-        .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine"], swiftSettings: strict),
+        .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine", "GraphQLEngineFixtures"], swiftSettings: strict),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore"], swiftSettings: strict),
         .testTarget(name: "CRMGraphQLTests", dependencies: ["CRMGraphQL"], swiftSettings: strict),
         .testTarget(

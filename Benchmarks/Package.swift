@@ -16,6 +16,7 @@ let package = Package(
             name: "EngineBenchmark",
             dependencies: [
                 .product(name: "GraphQLEngine", package: "dealgraph"),
+                .product(name: "GraphQLEngineFixtures", package: "dealgraph"),
                 .product(name: "GraphQL", package: "GraphQL"),
             ]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import GraphQL
+import GraphQLEngineFixtures
 
 /// GraphQLSwift/GraphQL 4.3.0's figures, measured the same way.
 struct GraphQLSwiftRun {
@@ -48,7 +49,7 @@ struct GraphQLSwiftRun {
         }
         return (0..<1000).map { i -> any Sendable in
             [
-                "id": "d\(i)", "title": "Deal \(i)", "amount": Double(i) * 10.5, "stage": stages[i % 6],
+                "id": "d\(i)", "title": "Deal \(i)", "amount": Double(i) * 10.5, "stage": CRMFixture.stages[i % 6],
                 "expectedCloseDate": "2026-12-01T00:00:00.000Z", "notes": "note \(i)",
                 "contact": contacts[i % 200], "company": companies[i % 50],
             ] as [String: any Sendable]

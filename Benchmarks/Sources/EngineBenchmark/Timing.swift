@@ -1,3 +1,5 @@
+import Foundation
+
 // The timing method of ../shared/peers/graphqljs-bench.mjs, so that figures compare directly:
 // a warm-up of a tenth of the iterations, five samples of `iterations` runs, the median.
 
@@ -22,16 +24,31 @@ func timeIt(_ prefix: String, _ label: String, iterations: Int, bytes: Int = 0, 
 /// response size, like the peer script's execute figure.
 func timeExecution(_ prefix: String, _ body: () async throws -> Int) async rethrows {
     var samples: [Double] = []
+    var faults: [Int] = []
     var bytes = 0
     let clock = ContinuousClock()
     for run in 0..<12 {
+        let faultsBefore = minorPageFaults()
         let start = clock.now
         bytes = try await body()
         let elapsed = nanoseconds(clock.now - start) / 1e6
-        if run >= 2 { samples.append(elapsed) }
+        if run >= 2 {
+            samples.append(elapsed)
+            faults.append(minorPageFaults() - faultsBefore)
+        }
+    }
+    if CommandLine.arguments.contains("--samples") {
+        print("\(prefix) execute samples_ms=\(samples.map { formatFixed($0, digits: 2) }.joined(separator: ",")) page_faults=\(faults.map(String.init).joined(separator: ","))")
     }
     samples.sort()
     print("\(prefix) execute crm-nested 1000 deals median_ms=\(formatFixed(samples[samples.count / 2], digits: 2)) response_bytes=\(bytes)")
+}
+
+/// The process's minor page faults so far (first touches of fresh memory).
+func minorPageFaults() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_minflt
 }
 
 func nanoseconds(_ duration: Duration) -> Double {

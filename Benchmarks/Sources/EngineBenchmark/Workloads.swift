@@ -27,5 +27,3 @@ let crmSDL = """
     type Deal { id: ID! title: String amount: Float stage: String expectedCloseDate: String notes: String contact: Contact company: Company }
     type Query { deals(stage: String, first: Int): [Deal] }
     """
-
-let stages = ["lead", "qualified", "proposal", "negotiation", "won", "lost"]

@@ -16,8 +16,6 @@ public final class ExecutionPlan: Sendable {
     /// The variables `@skip`/`@include` read while planning, with their values: the plan serves
     /// another request only when these are the same.
     let conditionVariables: [String: GraphQLValue?]
-    /// The size of the last response, to allocate the next one in one go.
-    let responseSizeHint = Atomic<Int>(4096)
 
     init(schema: GraphQLSchema, operation: OperationDefinitionNode, rootType: ObjectType, root: SelectionPlan,
          source: Source, conditionVariables: [String: GraphQLValue?]) {

@@ -31,11 +31,14 @@ public final class FieldPlan: Sendable {
     /// What is selected below this field, per object type; nil for leaf fields.
     public let children: ChildPlan?
 
-    /// `"key":` as JSON, ready to copy into the response.
-    let keyBytes: [UInt8]
+    /// `,"key":` as JSON, ready to copy into the response (the first field of an object leaves
+    /// out the comma).
+    let keyBytes: JSONBytes
     let source: FieldSource
     let arguments: ArgumentPlan
     let leaf: LeafKind?
+    /// The writer's fast path for the leaf's values; `.coerced` for non-leaf fields.
+    let leafWrite: LeafWrite
     /// For leaf fields typed `T` or `T!` (no lists): whether `T!`; the writer's fast path.
     let plainLeafIsNonNull: Bool?
 
@@ -56,15 +59,17 @@ public final class FieldPlan: Sendable {
         self.source = source
         self.arguments = arguments
         self.leaf = LeafKind(definition.type.namedType)
+        self.leafWrite = leaf.map(LeafWrite.init) ?? .coerced
         switch definition.type {
         case .named where leaf != nil: plainLeafIsNonNull = false
         case .nonNull(.named) where leaf != nil: plainLeafIsNonNull = true
         default: plainLeafIsNonNull = nil
         }
-        var key = ResponseWriter(capacity: responseKey.utf8.count + 3)
+        var key = ResponseWriter(capacity: responseKey.utf8.count + 4)
+        key.writeByte(UInt8(ascii: ","))
         key.writeString(responseKey)
         key.writeByte(UInt8(ascii: ":"))
-        self.keyBytes = key.finish()
+        self.keyBytes = JSONBytes(key.finish())
     }
 
     /// The field's output type.
@@ -130,7 +135,7 @@ public final class AbstractSelection: Sendable {
 /// Where a field's value comes from.
 enum FieldSource: Sendable {
     /// `__typename`: the parent type's name, written from these prepared JSON bytes.
-    case typename([UInt8])
+    case typename(JSONBytes)
     /// The field of the parent record with this name (graphql-js's default resolver).
     case property(String)
     /// A resolver.
@@ -143,6 +148,26 @@ enum ArgumentPlan: Sendable {
     case invalid(GraphQLError)
     /// Coerced per request because they refer to variables.
     case perRequest
+}
+
+/// The built-in scalar whose values of the right form the writer copies without calling
+/// `serialize`; `.coerced` for every other leaf type.
+enum LeafWrite: UInt8 {
+    case string
+    case int
+    case float
+    case boolean
+    case coerced
+
+    init(_ leaf: LeafKind) {
+        switch leaf {
+        case .builtIn(.string, _), .builtIn(.id, _): self = .string
+        case .builtIn(.int, _): self = .int
+        case .builtIn(.float, _): self = .float
+        case .builtIn(.boolean, _): self = .boolean
+        case .custom, .enum: self = .coerced
+        }
+    }
 }
 
 /// How a leaf value is written: built-in scalars have fast paths, others go through their

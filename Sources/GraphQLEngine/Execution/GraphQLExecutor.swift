@@ -166,17 +166,21 @@ func run(
     } else {
         await execution.run(root, fields: Array(plan.root.fields.indices))
     }
-    var serializer = ResponseSerializer(source: plan.source, capacity: plan.responseSizeHint.load(ordering: .relaxed))
-    serializer.writer.writeRaw(dataPrefix)
-    if !serializer.writeObject(root, 0) { serializer.writer.writeNull() }
-    let errors = serializer.errors
-    if !errors.isEmpty {
-        serializer.writer.writeRaw(errorsPrefix)
-        serializer.writer.writeErrors(errors)
+    var errors: [GraphQLError] = []
+    let json = ResponseWriter.collect(capacity: root.estimatedResponseSize()) { writer in
+        var serializer = ResponseSerializer(source: plan.source, writer: writer)
+        serializer.writer.writeRaw(dataPrefix)
+        if !serializer.writeObject(root, 0) { serializer.writer.writeNull() }
+        errors = serializer.errors
+        var writer = serializer.finish()
+        if !errors.isEmpty {
+            writer.writeRaw(errorsPrefix)
+            writer.writeErrors(errors)
+        }
+        writer.writeByte(UInt8(ascii: "}"))
+        return writer
     }
-    serializer.writer.writeByte(UInt8(ascii: "}"))
-    plan.responseSizeHint.store(serializer.writer.count + serializer.writer.count / 8, ordering: .relaxed)
-    return GraphQLResponse(json: serializer.writer.finish(), errors: errors, hasData: true)
+    return GraphQLResponse(json: json, errors: errors, hasData: true)
 }
 
 private let dataPrefix: [UInt8] = Array("{\"data\":".utf8)

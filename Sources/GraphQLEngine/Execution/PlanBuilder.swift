@@ -103,7 +103,7 @@ struct PlanBuilder {
             var bytes = ResponseWriter(capacity: type.name.utf8.count + 2)
             bytes.writeString(type.name)
             return FieldPlan(responseKey: key, definition: Introspection.typenameField, parentType: type, nodes: nodes,
-                             children: nil, source: .typename(bytes.finish()), arguments: .constant(Record(fields: [])))
+                             children: nil, source: .typename(JSONBytes(bytes.finish())), arguments: .constant(Record(fields: [])))
         }
         // A field the type does not define is skipped (graphql-js ExecuteField); validation
         // rejects such documents.

@@ -11,10 +11,15 @@ struct ResponseSerializer: ~Copyable {
     private var path: [PathEntry] = []
     let source: Source
 
-    init(source: Source, capacity: Int) {
+    init(source: Source, writer: consuming ResponseWriter) {
         self.source = source
-        self.writer = ResponseWriter(capacity: capacity)
+        self.writer = writer
         path.reserveCapacity(32)
+    }
+
+    /// The writer, to finish the response.
+    consuming func finish() -> ResponseWriter {
+        writer
     }
 
     /// One step of the path to the value being written.
@@ -31,33 +36,119 @@ struct ResponseSerializer: ~Copyable {
     mutating func writeObject(_ batch: ObjectBatch, _ index: Int) -> Bool {
         let mark = writer.count
         writer.writeByte(UInt8(ascii: "{"))
-        let fields = batch.selection.fields
-        let outcomes = batch.outcomes
         // The parent record, read once for all the leaf fields read from it.
-        var record: Record?
-        if case .object(let parent) = batch.objects[index] {
-            if parent.shape !== batch.slotShape { batch.rememberSlots(of: parent.shape) }
-            record = parent
-        }
-        for f in fields.indices {
-            if f > 0 { writer.writeByte(UInt8(ascii: ",")) }
-            let field = fields[f]
-            field.keyBytes.withUnsafeBufferPointer { writer.writeRaw($0) }
-            path.append(PathEntry(field: Unmanaged.passUnretained(field), index: -1))
-            let written = writeField(field, outcomes[f], index, record, batch.slots[f])
-            path.removeLast()
-            if !written {
-                writer.rewind(to: mark)
-                return false
+        let written: Bool
+        if case .object(let record) = batch.objects[index] {
+            if record.shape !== batch.columnShape || batch.columns.isEmpty { batch.prepareColumns(for: record.shape) }
+            written = record.values.withUnsafeBufferPointer { recordValues in
+                batch.columns.withUnsafeBufferPointer { columns in
+                    writeFields(columns, of: batch, index, record, recordValues)
+                }
             }
+        } else {
+            if batch.columnShape != nil || batch.columns.isEmpty { batch.prepareColumns(for: nil) }
+            written = batch.columns.withUnsafeBufferPointer { columns in
+                writeFields(columns, of: batch, index, nil, UnsafeBufferPointer(start: nil, count: 0))
+            }
+        }
+        if !written {
+            writer.rewind(to: mark)
+            return false
         }
         writer.writeByte(UInt8(ascii: "}"))
         return true
     }
 
-    private mutating func writeField(
-        _ field: FieldPlan, _ outcome: FieldOutcome, _ index: Int, _ parent: Record?, _ slot: Int
+    private mutating func writeFields(
+        _ columns: UnsafeBufferPointer<WriteColumn>, of batch: ObjectBatch, _ index: Int, _ record: Record?,
+        _ recordValues: UnsafeBufferPointer<GraphQLValue>
     ) -> Bool {
+        for f in columns.indices {
+            let column = columns[f]
+            writer.writePrepared(column.key)
+            switch column.kind {
+            case .typename:
+                writer.writePrepared(column.typename)
+            case .recordLeaf:
+                if column.slot < 0 {
+                    if !writeMissing(column) { return false }
+                } else if !writePlainLeaf(recordValues.baseAddress! + column.slot, column) {
+                    return false
+                }
+            case .object:
+                if !writeSingleObject(column, index) { return false }
+            case .general:
+                path.append(PathEntry(field: column.field, index: -1))
+                let written = writeField(column.field.takeUnretainedValue(), batch.outcomes[f], index, record)
+                path.removeLast()
+                if !written { return false }
+            }
+        }
+        return true
+    }
+
+    /// A leaf of type `T` or `T!` (no wrappers to walk, nothing to rewind); the path gets the
+    /// field's key only when an error is recorded.
+    @inline(__always)
+    private mutating func writePlainLeaf(_ value: UnsafePointer<GraphQLValue>, _ column: WriteColumn) -> Bool {
+        if column.leaf == .string, case .string(let s) = value.pointee {
+            writer.writeString(s)
+            return true
+        }
+        switch value.pointee {
+        case .int(let i) where column.leaf == .int && i >= Int(Int32.min) && i <= Int(Int32.max):
+            writer.writeInt(i)
+            return true
+        case .float(let d) where column.leaf == .float && d.isFinite:
+            writer.writeDouble(d)
+            return true
+        case .boolean(let b) where column.leaf == .boolean:
+            writer.writeBool(b)
+            return true
+        case .null:
+            return writeMissing(column)
+        default:
+            let field = column.field.takeUnretainedValue()
+            path.append(PathEntry(field: column.field, index: -1))
+            defer { path.removeLast() }
+            if writeLeaf(value.pointee, field.leaf!, field) { return true }
+            if column.nonNull { return false }
+            writer.writeNull()
+            return true
+        }
+    }
+
+    /// Spec 6.4.3 CompleteValue of `T` or `T!` for an object type `T`: object `index` of the
+    /// parent batch owns no slot when its value is null, else one.
+    private mutating func writeSingleObject(_ column: WriteColumn, _ index: Int) -> Bool {
+        let link = column.link!.takeUnretainedValue()
+        let slot = link.offsets[index]
+        if link.offsets[index + 1] == slot { return writeMissing(column) }
+        let field = column.field.takeUnretainedValue()
+        let mark = writer.count
+        path.append(PathEntry(field: column.field, index: -1))
+        let written = writeSlot(slot, of: link, field)
+        path.removeLast()
+        if written { return true }
+        if column.nonNull { return false }
+        writer.rewind(to: mark)
+        writer.writeNull()
+        return true
+    }
+
+    /// A field whose value is null or absent: `null`, or an error where the type is non-null.
+    private mutating func writeMissing(_ column: WriteColumn) -> Bool {
+        if column.nonNull {
+            path.append(PathEntry(field: column.field, index: -1))
+            recordNonNullViolation(at: column.field.takeUnretainedValue())
+            path.removeLast()
+            return false
+        }
+        writer.writeNull()
+        return true
+    }
+
+    private mutating func writeField(_ field: FieldPlan, _ outcome: FieldOutcome, _ index: Int, _ parent: Record?) -> Bool {
         if let error = outcome.failure ?? (outcome.errors.isEmpty ? nil : outcome.errors[index]) {
             record(error, at: field)
             if field.definition.type.isNonNull { return false }
@@ -67,31 +158,10 @@ struct ResponseSerializer: ~Copyable {
         let value: GraphQLValue
         if let values = outcome.values {
             value = values[index]
+        } else if case .property(let name) = field.source {
+            value = parent?[name] ?? .null
         } else {
-            switch field.source {
-            case .typename(let name):
-                name.withUnsafeBufferPointer { writer.writeRaw($0) }
-                return true
-            case .property:
-                value = slot >= 0 ? parent?.values[slot] ?? .null : .null
-            case .resolver:
-                value = .null
-            }
-        }
-        if let nonNull = field.plainLeafIsNonNull, let leaf = field.leaf {
-            // Fast path for `T` and `T!` leaves: no wrappers to walk, nothing to rewind.
-            if value.isNull {
-                if nonNull {
-                    recordNonNullViolation(at: field)
-                    return false
-                }
-                writer.writeNull()
-                return true
-            }
-            if writeLeaf(value, leaf, field) { return true }
-            if nonNull { return false }
-            writer.writeNull()
-            return true
+            value = .null
         }
         var slotCursor = outcome.link?.offsets[index] ?? 0
         return complete(value, field.definition.type, field, outcome.link, &slotCursor)
@@ -160,10 +230,14 @@ struct ResponseSerializer: ~Copyable {
         }
         let current = slot
         slot += 1
+        return writeSlot(current, of: link, field)
+    }
+
+    private mutating func writeSlot(_ slot: Int, of link: ChildLink, _ field: FieldPlan) -> Bool {
         guard let references = link.references else {
-            return writeObject(link.batches[0], current)
+            return writeObject(link.batches[0], slot)
         }
-        let reference = references[current]
+        let reference = references[slot]
         if reference.batch < 0 {
             record(GraphQLError(link.failures[Int(reference.index)]), at: field)
             return false

@@ -11,6 +11,27 @@ enum JavaScriptNumber {
         return Double(truncated) == value ? truncated : nil
     }
 
+    /// `value` as `digits / 10^scale` with the fewest digits that read back as `value`, when
+    /// that is JavaScript's text of it in plain notation with at most 15 digits (the fraction
+    /// `10.5`, not `1e-7`); found without formatting a string.
+    ///
+    /// `digits` and `10^scale` are exact doubles, so their correctly rounded quotient equals
+    /// `value` exactly when the decimal reads back as `value`; the smallest such scale gives the
+    /// shortest digits, and below 10^15 no two decimals of that length read back as the same
+    /// double, so this is the one `Number::toString` picks.
+    static func shortDecimal(_ value: Double) -> (digits: Int, scale: Int)? {
+        let magnitude = abs(value)
+        guard magnitude >= 1e-6, magnitude < 1e15, value.rounded(.towardZero) != value else { return nil }
+        var power = 1.0
+        for scale in 1...21 {
+            power *= 10
+            let scaled = (value * power).rounded()
+            guard abs(scaled) < 1e15 else { return nil }
+            if scaled / power == value { return (Int(scaled), scale) }
+        }
+        return nil
+    }
+
     /// The JavaScript text of `value`.
     static func format(_ value: Double) -> String {
         if value.isNaN { return "NaN" }

@@ -1,22 +1,23 @@
-@testable import GraphQLEngine
+import GraphQLEngine
 
 /// The CRM-like schema of the benchmark peers (graphqljs-bench.mjs), built in code, with the same
-/// in-memory data: companies, contacts and deals as records.
-enum CRMFixture {
-    static let company = ObjectType("Company", fields: [
+/// in-memory data as records: 50 companies, 200 contacts and any number of deals. Shared by the
+/// engine's tests and its benchmark, so that both run the very workload the peers run.
+public enum CRMFixture {
+    public static let company = ObjectType("Company", fields: [
         FieldDefinition("id", type: .nonNull(.scalar(.id))),
         FieldDefinition("name", type: .scalar(.string)),
         FieldDefinition("website", type: .scalar(.string)),
         FieldDefinition("industry", type: .scalar(.string)),
     ])
-    static let contact = ObjectType("Contact", fields: [
+    public static let contact = ObjectType("Contact", fields: [
         FieldDefinition("id", type: .nonNull(.scalar(.id))),
         FieldDefinition("name", type: .scalar(.string)),
         FieldDefinition("email", type: .scalar(.string)),
         FieldDefinition("phone", type: .scalar(.string)),
         FieldDefinition("company", type: .object(company)),
     ])
-    static let deal = ObjectType("Deal", fields: [
+    public static let deal = ObjectType("Deal", fields: [
         FieldDefinition("id", type: .nonNull(.scalar(.id))),
         FieldDefinition("title", type: .scalar(.string)),
         FieldDefinition("amount", type: .scalar(.float)),
@@ -27,8 +28,49 @@ enum CRMFixture {
         FieldDefinition("company", type: .object(company)),
     ])
 
-    /// `deals(stage: String, first: Int): [Deal]` over `count` deals.
-    static func schema(deals count: Int = 1000) throws -> GraphQLSchema {
+    /// The stages deals cycle through.
+    public static let stages = ["lead", "qualified", "proposal", "negotiation", "won", "lost"]
+
+    /// The peers' query `Pipeline` (shared/workloads/crm-nested.graphql).
+    public static let pipelineQuery = """
+        query Pipeline($stage: String, $first: Int = 1000) {
+          deals(stage: $stage, first: $first) {
+            ...DealCard
+            contact {
+              ...ContactCard
+              company { ...CompanyCard }
+            }
+            company { ...CompanyCard }
+          }
+        }
+
+        fragment DealCard on Deal {
+          id
+          title
+          amount
+          stage
+          expectedCloseDate
+          notes
+        }
+
+        fragment ContactCard on Contact {
+          id
+          name
+          email
+          phone
+        }
+
+        fragment CompanyCard on Company {
+          id
+          name
+          website
+          industry
+        }
+        """
+
+    /// `deals(stage: String, first: Int): [Deal]` over `count` deals: those of `stage` when
+    /// given, at most `first` of them.
+    public static func schema(deals count: Int = 1000) throws -> GraphQLSchema {
         let deals = makeDeals(count)
         let query = ObjectType("Query", fields: [
             FieldDefinition("deals", type: .list(.object(deal)), arguments: [
@@ -46,7 +88,8 @@ enum CRMFixture {
         return try GraphQLSchema(query: query)
     }
 
-    static func makeDeals(_ count: Int) -> [GraphQLValue] {
+    /// `count` deals, deal `i` with contact `i % 200` (of company `i % 50`) and company `i % 50`.
+    public static func makeDeals(_ count: Int) -> [GraphQLValue] {
         let companyShape = RecordShape(["id", "name", "website", "industry"])
         let contactShape = RecordShape(["id", "name", "email", "phone", "company"])
         let dealShape = RecordShape(["id", "title", "amount", "stage", "expectedCloseDate", "notes", "contact", "company"])
@@ -56,7 +99,6 @@ enum CRMFixture {
         let contacts: [GraphQLValue] = (0..<200).map { i in
             .object(Record(shape: contactShape, values: [.string("p\(i)"), .string("Person \(i)"), .string("p\(i)@example.com"), .string("+1555000\(i)"), companies[i % 50]]))
         }
-        let stages = ["lead", "qualified", "proposal", "negotiation", "won", "lost"]
         return (0..<count).map { i in
             .object(Record(shape: dealShape, values: [
                 .string("d\(i)"), .string("Deal \(i)"), .float(Double(i) * 10.5), .string(stages[i % 6]),
