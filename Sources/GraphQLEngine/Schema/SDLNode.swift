@@ -3,8 +3,9 @@
 /// tools read the directives applied to it.
 ///
 /// The source travels with the node because a schema may combine several documents
-/// (``extendSchema(_:sdl:validate:options:)``); copying it shares the text.
-public struct SDLNode<Node: SDLSyntax>: Sendable {
+/// (``extendSchema(_:sdl:validate:options:)``). A class, so that the value types holding one
+/// (input values, enum values, directives) stay small and cheap to copy.
+public final class SDLNode<Node: SDLSyntax>: Sendable {
     /// The definition or extension.
     public let node: Node
     /// The document text `node` was parsed from.
