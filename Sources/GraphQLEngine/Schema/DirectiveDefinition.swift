@@ -10,6 +10,8 @@ public struct DirectiveDefinition: Sendable {
     public let arguments: [InputValueDefinition]
     /// Whether it may appear more than once at one location.
     public let isRepeatable: Bool
+    /// The definition, for a directive built from SDL.
+    public let astNode: SDLNode<DirectiveDefinitionNode>?
 
     /// A directive definition.
     public init(
@@ -17,13 +19,22 @@ public struct DirectiveDefinition: Sendable {
         description: String? = nil,
         locations: [DirectiveLocation],
         arguments: [InputValueDefinition] = [],
-        isRepeatable: Bool = false
+        isRepeatable: Bool = false,
+        astNode: SDLNode<DirectiveDefinitionNode>? = nil
     ) {
         self.name = name
         self.description = description
         self.locations = locations
         self.arguments = arguments
         self.isRepeatable = isRepeatable
+        self.astNode = astNode
+    }
+
+    /// The same directive with its argument types replaced.
+    func replacingTypes(_ replace: (TypeReference) -> TypeReference) -> DirectiveDefinition {
+        DirectiveDefinition(
+            name, description: description, locations: locations,
+            arguments: arguments.map { $0.replacingType(replace) }, isRepeatable: isRepeatable, astNode: astNode)
     }
 
     /// The argument `name`.

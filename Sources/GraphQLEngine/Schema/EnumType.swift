@@ -9,12 +9,24 @@ public final class EnumType: Sendable {
     private let byName: [String: Int]
     /// True when every internal value is its name as a string, so serializing is a name lookup.
     private let internalValuesAreNames: Bool
+    /// The definition, for a type built from SDL.
+    public let astNode: SDLNode<EnumTypeDefinitionNode>?
+    /// The extensions applied to it (`extend enum`).
+    public let extensionASTNodes: [SDLNode<EnumTypeDefinitionNode>]
 
     /// An enum type with the given values.
-    public init(_ name: String, description: String? = nil, values: [EnumValueDefinition]) {
+    public init(
+        _ name: String,
+        description: String? = nil,
+        values: [EnumValueDefinition],
+        astNode: SDLNode<EnumTypeDefinitionNode>? = nil,
+        extensionASTNodes: [SDLNode<EnumTypeDefinitionNode>] = []
+    ) {
         self.name = name
         self.description = description
         self.values = values
+        self.astNode = astNode
+        self.extensionASTNodes = extensionASTNodes
         var byName: [String: Int] = [:]
         for (index, value) in values.enumerated() where byName[value.name] == nil {
             byName[value.name] = index
@@ -22,6 +34,9 @@ public final class EnumType: Sendable {
         self.byName = byName
         self.internalValuesAreNames = values.allSatisfy { $0.value == .string($0.name) }
     }
+
+    /// The directives applied in SDL by the definition and then its extensions.
+    public var appliedDirectives: [DirectiveNode] { SDLNode.directives(astNode, extensionASTNodes) }
 
     /// The value named `name`.
     public func value(named name: String) -> EnumValueDefinition? {
@@ -71,19 +86,26 @@ public struct EnumValueDefinition: Sendable {
     public let value: GraphQLValue
     /// The reason given by `@deprecated`, or nil.
     public let deprecationReason: String?
+    /// The definition, for a value built from SDL.
+    public let astNode: SDLNode<EnumValueDefinitionNode>?
 
     /// An enum value.
     public init(
         _ name: String,
         description: String? = nil,
         value: GraphQLValue? = nil,
-        deprecationReason: String? = nil
+        deprecationReason: String? = nil,
+        astNode: SDLNode<EnumValueDefinitionNode>? = nil
     ) {
         self.name = name
         self.description = description
         self.value = value ?? .string(name)
         self.deprecationReason = deprecationReason
+        self.astNode = astNode
     }
+
+    /// The directives applied in SDL.
+    public var appliedDirectives: [DirectiveNode] { astNode?.node.directives ?? [] }
 
     /// True when `@deprecated` applies.
     public var isDeprecated: Bool { deprecationReason != nil }

@@ -17,6 +17,8 @@ public final class FieldDefinition: @unchecked Sendable {
     public private(set) var resolver: FieldResolver?
     /// For a subscription root field: creates the source event stream (spec 6.3.1).
     public private(set) var subscriber: SubscriptionResolver?
+    /// The definition, for a field built from SDL.
+    public let astNode: SDLNode<FieldDefinitionNode>?
 
     /// A field definition.
     public init(
@@ -26,7 +28,8 @@ public final class FieldDefinition: @unchecked Sendable {
         arguments: [InputValueDefinition] = [],
         deprecationReason: String? = nil,
         resolver: FieldResolver? = nil,
-        subscriber: (SubscriptionResolver)? = nil
+        subscriber: (SubscriptionResolver)? = nil,
+        astNode: SDLNode<FieldDefinitionNode>? = nil
     ) {
         self.name = name
         self.type = type
@@ -35,10 +38,23 @@ public final class FieldDefinition: @unchecked Sendable {
         self.deprecationReason = deprecationReason
         self.resolver = resolver
         self.subscriber = subscriber
+        self.astNode = astNode
     }
 
     /// True when `@deprecated` applies.
     public var isDeprecated: Bool { deprecationReason != nil }
+
+    /// The directives applied in SDL.
+    public var appliedDirectives: [DirectiveNode] { astNode?.node.directives ?? [] }
+
+    /// The same field (resolvers included) with its type and argument types replaced: a copy for
+    /// a schema that replaces the types it refers to (``extendSchema(_:sdl:validate:options:)``).
+    func replacingTypes(_ replace: (TypeReference) -> TypeReference) -> FieldDefinition {
+        FieldDefinition(
+            name, type: replace(type), description: description,
+            arguments: arguments.map { $0.replacingType(replace) }, deprecationReason: deprecationReason,
+            resolver: resolver, subscriber: subscriber, astNode: astNode)
+    }
 
     /// The argument `name`.
     public func argument(named name: String) -> InputValueDefinition? {
@@ -69,6 +85,8 @@ public struct InputValueDefinition: Sendable {
     public let defaultValue: GraphQLValue?
     /// The reason given by `@deprecated`, or nil.
     public let deprecationReason: String?
+    /// The definition, for an input value built from SDL.
+    public let astNode: SDLNode<InputValueDefinitionNode>?
 
     /// An input value definition.
     public init(
@@ -76,13 +94,32 @@ public struct InputValueDefinition: Sendable {
         type: TypeReference,
         description: String? = nil,
         defaultValue: GraphQLValue? = nil,
-        deprecationReason: String? = nil
+        deprecationReason: String? = nil,
+        astNode: SDLNode<InputValueDefinitionNode>? = nil
     ) {
         self.name = name
         self.type = type
         self.description = description
         self.defaultValue = defaultValue
         self.deprecationReason = deprecationReason
+        self.astNode = astNode
+    }
+
+    /// The directives applied in SDL.
+    public var appliedDirectives: [DirectiveNode] { astNode?.node.directives ?? [] }
+
+    /// The same input value with its type replaced.
+    func replacingType(_ replace: (TypeReference) -> TypeReference) -> InputValueDefinition {
+        InputValueDefinition(
+            name, type: replace(type), description: description, defaultValue: defaultValue,
+            deprecationReason: deprecationReason, astNode: astNode)
+    }
+
+    /// The same input value with another default value.
+    func withDefault(_ value: GraphQLValue?) -> InputValueDefinition {
+        InputValueDefinition(
+            name, type: type, description: description, defaultValue: value,
+            deprecationReason: deprecationReason, astNode: astNode)
     }
 
     /// True when `@deprecated` applies.

@@ -18,6 +18,10 @@ public final class GraphQLSchema: @unchecked Sendable {
     public let types: [NamedType]
     /// The directives the schema knows, the specified ones included.
     public let directives: [DirectiveDefinition]
+    /// The schema definition, for a schema built from SDL with one.
+    public let astNode: SDLNode<SchemaDefinitionNode>?
+    /// The schema extensions applied to it (`extend schema`).
+    public let extensionASTNodes: [SDLNode<SchemaDefinitionNode>]
 
     private let typeMap: [String: NamedType]
     private let implementationMap: [ObjectIdentifier: Implementations]
@@ -37,9 +41,13 @@ public final class GraphQLSchema: @unchecked Sendable {
         subscription: ObjectType? = nil,
         types: [NamedType] = [],
         directives: [DirectiveDefinition] = DirectiveDefinition.specified,
-        description: String? = nil
+        description: String? = nil,
+        astNode: SDLNode<SchemaDefinitionNode>? = nil,
+        extensionASTNodes: [SDLNode<SchemaDefinitionNode>] = []
     ) throws(GraphQLError) {
         self.description = description
+        self.astNode = astNode
+        self.extensionASTNodes = extensionASTNodes
         self.queryType = query
         self.mutationType = mutation
         self.subscriptionType = subscription
@@ -83,6 +91,9 @@ public final class GraphQLSchema: @unchecked Sendable {
         self.implementationMap = implementations
         self.subTypeNames = subTypes
     }
+
+    /// The directives applied in SDL by the schema definition and then its extensions.
+    public var appliedDirectives: [DirectiveNode] { SDLNode.directives(astNode, extensionASTNodes) }
 
     /// The named type `name`.
     public func type(named name: String) -> NamedType? {

@@ -11,19 +11,30 @@ public final class InputObjectType: @unchecked Sendable {
     /// True for a `@oneOf` input object.
     public let isOneOf: Bool
     private var table: FieldTable<InputValueDefinition>
+    /// The definition, for a type built from SDL.
+    public let astNode: SDLNode<InputObjectTypeDefinitionNode>?
+    /// The extensions applied to it (`extend input`).
+    public let extensionASTNodes: [SDLNode<InputObjectTypeDefinitionNode>]
 
     /// An input object type.
     public init(
         _ name: String,
         description: String? = nil,
         fields: [InputValueDefinition] = [],
-        isOneOf: Bool = false
+        isOneOf: Bool = false,
+        astNode: SDLNode<InputObjectTypeDefinitionNode>? = nil,
+        extensionASTNodes: [SDLNode<InputObjectTypeDefinitionNode>] = []
     ) {
         self.name = name
         self.description = description
         self.isOneOf = isOneOf
         self.table = FieldTable(fields, name: \.name)
+        self.astNode = astNode
+        self.extensionASTNodes = extensionASTNodes
     }
+
+    /// The directives applied in SDL by the definition and then its extensions.
+    public var appliedDirectives: [DirectiveNode] { SDLNode.directives(astNode, extensionASTNodes) }
 
     /// The fields in definition order.
     public var fields: [InputValueDefinition] { table.ordered }

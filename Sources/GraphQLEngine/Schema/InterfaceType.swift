@@ -1,14 +1,14 @@
 /// An interface type (spec 3.7); it may implement other interfaces.
-public final class InterfaceType: @unchecked Sendable {
-    /// The type name.
+public final class InterfaceType: ImplementingType, @unchecked Sendable {
     public let name: String
-    /// The description.
     public let description: String?
+    public let fieldSet: FieldSet
     /// Names the concrete object type of a resolved value.
     public private(set) var resolveType: ResolveType?
-    private var table: FieldTable<FieldDefinition>
-    /// The interfaces this interface implements.
-    public private(set) var interfaces: [InterfaceType]
+    /// The definition, for a type built from SDL.
+    public let astNode: SDLNode<InterfaceTypeDefinitionNode>?
+    /// The extensions applied to it (`extend interface`).
+    public let extensionASTNodes: [SDLNode<InterfaceTypeDefinitionNode>]
 
     /// An interface type; fields can also be given later with ``define(fields:interfaces:)``.
     public init(
@@ -16,26 +16,20 @@ public final class InterfaceType: @unchecked Sendable {
         description: String? = nil,
         fields: [FieldDefinition] = [],
         interfaces: [InterfaceType] = [],
-        resolveType: ResolveType? = nil
+        resolveType: ResolveType? = nil,
+        astNode: SDLNode<InterfaceTypeDefinitionNode>? = nil,
+        extensionASTNodes: [SDLNode<InterfaceTypeDefinitionNode>] = []
     ) {
         self.name = name
         self.description = description
-        self.table = FieldTable(fields, name: \.name)
-        self.interfaces = interfaces
+        self.fieldSet = FieldSet(fields: fields, interfaces: interfaces)
         self.resolveType = resolveType
+        self.astNode = astNode
+        self.extensionASTNodes = extensionASTNodes
     }
 
-    /// The fields in definition order.
-    public var fields: [FieldDefinition] { table.ordered }
-
-    /// The field `name`.
-    public func field(named name: String) -> FieldDefinition? { table[name] }
-
-    /// Build phase only: replaces the fields (and the interfaces, when given).
-    public func define(fields: [FieldDefinition], interfaces: [InterfaceType]? = nil) {
-        table = FieldTable(fields, name: \.name)
-        if let interfaces { self.interfaces = interfaces }
-    }
+    /// The directives applied in SDL by the definition and then its extensions.
+    public var appliedDirectives: [DirectiveNode] { SDLNode.directives(astNode, extensionASTNodes) }
 
     /// Build phase only: sets `resolveType`.
     public func attach(resolveType: @escaping ResolveType) {

@@ -90,6 +90,18 @@ public enum NamedType: Sendable {
         }
     }
 
+    /// The directives applied in SDL by the type's definition and then its extensions.
+    public var appliedDirectives: [DirectiveNode] {
+        switch self {
+        case .scalar(let t): return t.appliedDirectives
+        case .object(let t): return t.appliedDirectives
+        case .interface(let t): return t.appliedDirectives
+        case .union(let t): return t.appliedDirectives
+        case .enum(let t): return t.appliedDirectives
+        case .inputObject(let t): return t.appliedDirectives
+        }
+    }
+
     /// The definition as an object, for identity comparisons.
     var definition: AnyObject {
         switch self {

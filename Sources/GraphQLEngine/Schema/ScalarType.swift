@@ -29,6 +29,10 @@ public final class ScalarType: Sendable {
     public let parseLiteral: ParseLiteral
     /// Which built-in scalar this is, for the executor's fast paths; nil for custom scalars.
     public let builtIn: BuiltInScalar?
+    /// The definition, for a scalar built from SDL.
+    public let astNode: SDLNode<ScalarTypeDefinitionNode>?
+    /// The extensions applied to it (`extend scalar`).
+    public let extensionASTNodes: [SDLNode<ScalarTypeDefinitionNode>]
 
     /// A custom scalar. Without functions, values pass through unchanged and literals are read as
     /// plain values (variables substituted) and handed to `parseValue`.
@@ -38,7 +42,9 @@ public final class ScalarType: Sendable {
         specifiedByURL: String? = nil,
         serialize: Serialize? = nil,
         parseValue: ParseValue? = nil,
-        parseLiteral: ParseLiteral? = nil
+        parseLiteral: ParseLiteral? = nil,
+        astNode: SDLNode<ScalarTypeDefinitionNode>? = nil,
+        extensionASTNodes: [SDLNode<ScalarTypeDefinitionNode>] = []
     ) {
         let parseValue = parseValue ?? { $0 }
         self.init(
@@ -50,7 +56,9 @@ public final class ScalarType: Sendable {
             parseLiteral: parseLiteral ?? { literal, variables in
                 try parseValue(untypedValue(of: literal, variables: variables))
             },
-            builtIn: nil
+            builtIn: nil,
+            astNode: astNode,
+            extensionASTNodes: extensionASTNodes
         )
     }
 
@@ -61,7 +69,9 @@ public final class ScalarType: Sendable {
         serialize: @escaping Serialize,
         parseValue: @escaping ParseValue,
         parseLiteral: @escaping ParseLiteral,
-        builtIn: BuiltInScalar?
+        builtIn: BuiltInScalar?,
+        astNode: SDLNode<ScalarTypeDefinitionNode>? = nil,
+        extensionASTNodes: [SDLNode<ScalarTypeDefinitionNode>] = []
     ) {
         self.name = name
         self.description = description
@@ -70,6 +80,20 @@ public final class ScalarType: Sendable {
         self.parseValue = parseValue
         self.parseLiteral = parseLiteral
         self.builtIn = builtIn
+        self.astNode = astNode
+        self.extensionASTNodes = extensionASTNodes
+    }
+
+    /// The directives applied in SDL by the definition and then its extensions.
+    public var appliedDirectives: [DirectiveNode] { SDLNode.directives(astNode, extensionASTNodes) }
+
+    /// The same scalar (coercion included) with more extensions and, when given, another
+    /// `specifiedByURL` (``extendSchema(_:sdl:validate:options:)``).
+    func extended(by extensions: [SDLNode<ScalarTypeDefinitionNode>], specifiedByURL url: String?) -> ScalarType {
+        ScalarType(
+            name: name, description: description, specifiedByURL: url ?? specifiedByURL, serialize: serialize,
+            parseValue: parseValue, parseLiteral: parseLiteral, builtIn: builtIn, astNode: astNode,
+            extensionASTNodes: extensionASTNodes + extensions)
     }
 }
 

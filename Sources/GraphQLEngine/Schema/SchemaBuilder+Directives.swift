@@ -4,19 +4,26 @@
 // coercion of the argument values.
 
 extension SchemaBuilder {
-    /// Builds the document's directive definitions; the specified directives stay known unless
-    /// the document redefines them.
-    mutating func makeDirectives() {
-        for directive in DirectiveDefinition.specified { directives[directive.name] = directive }
+    /// Builds the document's directive definitions and returns the schema's directives: the base
+    /// schema's then the document's, or, building from scratch, the document's then the specified
+    /// ones it does not redefine (graphql-js `buildASTSchema`).
+    mutating func makeDirectives() -> [DirectiveDefinition] {
+        let inherited = base?.directives.map { $0.replacingTypes { replaced($0) } } ?? DirectiveDefinition.specified
+        for directive in inherited { directives[directive.name] = directive }
+        var made: [DirectiveDefinition] = []
         for node in directiveNodes {
             let name = node.name.value
-            let arguments = unique(node.arguments, \.name) { "Argument \"@\(name)(\($0):)\" can only be defined once." }
-            directives[name] = DirectiveDefinition(
+            let arguments = uniqueMembers(node.arguments, \.name, subject: { "Argument \"@\(name)(\($0):)\"" })
+            let directive = DirectiveDefinition(
                 name, description: node.description?.value,
                 locations: node.locations.compactMap { DirectiveLocation(rawValue: $0.value) },
                 arguments: arguments.compactMap { inputValue($0, subject: "Argument \"@\(name)(\($0.name.value):)\"") },
-                isRepeatable: node.repeatable)
+                isRepeatable: node.repeatable, astNode: sdl(node))
+            directives[name] = directive
+            made.append(directive)
         }
+        if base != nil { return inherited + made }
+        return made + inherited.filter { directive in !made.contains { $0.name == directive.name } }
     }
 
     /// Checks every directive the document applies, at its location.
@@ -25,9 +32,12 @@ extension SchemaBuilder {
         for node in [schemaDefinition].compactMap({ $0 }) + schemaExtensions {
             check(node.directives, at: .schema, seen: &schemaSeen)
         }
-        for definition in definitions {
+        // The document's types, then its extensions of the base schema's types.
+        let defined = Set(definitions.map(\.name.value))
+        let extended = extensions.filter { !defined.contains($0.key) && !$0.value.isEmpty }.values.sorted { $0[0].loc.start < $1[0].loc.start }
+        for group in definitions.map(nodes(of:)) + extended {
             var seen: [String: DirectiveNode] = [:]
-            for node in nodes(of: definition) {
+            for node in group {
                 check(node.directives, at: node.directiveLocation, seen: &seen)
                 switch node {
                 case .object(let object): checkFields(object.fields)
@@ -107,6 +117,11 @@ extension SchemaBuilder {
         case .string(let reason)?: return reason.value
         default: return nil
         }
+    }
+
+    /// Whether `@oneOf` applies.
+    func isOneOf(_ nodes: [DirectiveNode]) -> Bool {
+        nodes.contains { $0.name.value == DirectiveDefinition.oneOf.name }
     }
 
     /// The `url` of an applied `@specifiedBy`.

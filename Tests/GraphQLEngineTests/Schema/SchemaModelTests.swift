@@ -76,4 +76,24 @@ import Testing
         #expect(type.field(named: "mid")?.name == "mid")
         #expect(type.field(named: "nope") == nil)
     }
+
+    /// Objects and interfaces keep fields and interfaces the same way (``ImplementingType``).
+    @Test func objectsAndInterfacesShareFieldStorage() {
+        let node = InterfaceType("Node")
+        node.define(fields: [FieldDefinition("id", type: .scalar(.id))])
+        #expect(node.field(named: "id")?.type.description == "ID")
+        let deal = ObjectType("Deal", fields: [FieldDefinition("id", type: .scalar(.id))], interfaces: [node])
+        // Without interfaces, `define` keeps the ones the type has.
+        deal.define(fields: deal.fields + [FieldDefinition("name", type: .scalar(.string))])
+        #expect(deal.interfaces.map(\.name) == ["Node"])
+        #expect(deal.fields.map(\.name) == ["id", "name"])
+        #expect(deal.attach(.each { _, _ in "x" }, to: "name"))
+        #expect(!deal.attach(.each { _, _ in "x" }, to: "missing"))
+        #expect(deal.field(named: "name")?.resolver != nil)
+        node.define(fields: [], interfaces: [])
+        #expect(node.fields.isEmpty)
+        // Of two fields with one name, lookup finds the first.
+        let twice = ObjectType("Twice", fields: [FieldDefinition("a", type: .scalar(.int)), FieldDefinition("a", type: .scalar(.string))])
+        #expect(twice.field(named: "a")?.type.description == "Int")
+    }
 }

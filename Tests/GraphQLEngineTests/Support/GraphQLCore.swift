@@ -52,6 +52,17 @@ enum GraphQLCore {
             """, input: sdl)
     }
 
+    /// graphql-core's `print_schema(extend_schema(build_schema(base), parse(extension)))`.
+    static func extendAndPrint(base: String, extension: String) throws -> String {
+        let documents = try JSONSerialization.data(withJSONObject: [base, `extension`])
+        return try run("""
+            import sys, json
+            from graphql import build_schema, extend_schema, parse, print_schema
+            base, extension = json.loads(open(sys.argv[1], encoding="utf-8").read())
+            sys.stdout.write(print_schema(extend_schema(build_schema(base), parse(extension))))
+            """, input: String(decoding: documents, as: UTF8.self))
+    }
+
     /// graphql-core's `print_schema(build_client_schema(result["data"]))` for an introspection
     /// result in JSON.
     static func printClientSchema(introspectionJSON: String) throws -> String {
