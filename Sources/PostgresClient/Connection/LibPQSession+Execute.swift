@@ -57,7 +57,7 @@ extension LibPQSession {
             statements.store(name, for: key)
         }
         let result = texts.withPointers { pointers in
-            PQexecPrepared(rawConnection, name, Int32(texts.count), pointers, nil, nil, 0)
+            self.executePrepared(name, count: Int32(texts.count), values: pointers)
         }
         return ResultReader.read(result, session: self, token: token)
     }
