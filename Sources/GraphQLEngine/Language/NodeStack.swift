@@ -3,13 +3,21 @@
 /// Building each list by appending to its own `Array` reallocates it as it grows (a selection
 /// set of six fields costs four allocations). Instead, a list's items are pushed here and moved
 /// out into an exactly sized array when the list closes: one allocation per list, no copying of
-/// reference counts. Nested lists of the same kind use the stack in LIFO order. The owner must
-/// call `release()` once it is done, including after an error.
-struct NodeStack<Element> {
+/// reference counts. Nested lists of the same kind use the stack in LIFO order. The stack is
+/// noncopyable and frees its storage, and any items an aborted parse left, when it goes away.
+struct NodeStack<Element>: ~Copyable {
     private var storage: UnsafeMutablePointer<Element>?
     private var capacity = 0
     /// Number of items on the stack; a list remembers it as its base when it opens.
     private(set) var count = 0
+
+    init() {}
+
+    deinit {
+        guard let storage else { return }
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
 
     /// Pushes an item.
     @inline(__always)
@@ -35,7 +43,9 @@ struct NodeStack<Element> {
     }
 
     private mutating func grow() {
-        let newCapacity = max(16, capacity * 2)
+        // The first block stays within 1 KiB, the largest size glibc serves from its per-thread
+        // cache; a larger one takes the general allocator, several times slower.
+        let newCapacity = capacity == 0 ? max(4, 1024 / MemoryLayout<Element>.stride) : capacity * 2
         let newStorage = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         if let storage {
             newStorage.moveInitialize(from: storage, count: count)
@@ -44,20 +54,10 @@ struct NodeStack<Element> {
         storage = newStorage
         capacity = newCapacity
     }
-
-    /// Destroys any items left by an aborted parse and frees the storage.
-    mutating func release() {
-        guard let storage else { return }
-        storage.deinitialize(count: count)
-        storage.deallocate()
-        self.storage = nil
-        capacity = 0
-        count = 0
-    }
 }
 
 /// The node stacks of one parse, one per kind of list.
-struct ParserLists {
+struct ParserLists: ~Copyable {
     var definitions = NodeStack<DefinitionNode>()
     var variableDefinitions = NodeStack<VariableDefinitionNode>()
     var selections = NodeStack<SelectionNode>()
@@ -67,17 +67,4 @@ struct ParserLists {
     var objectFields = NodeStack<ObjectFieldNode>()
     var fieldDefinitions = NodeStack<FieldDefinitionNode>()
     var inputValues = NodeStack<InputValueDefinitionNode>()
-
-    /// Frees every stack.
-    mutating func release() {
-        definitions.release()
-        variableDefinitions.release()
-        selections.release()
-        arguments.release()
-        directives.release()
-        values.release()
-        objectFields.release()
-        fieldDefinitions.release()
-        inputValues.release()
-    }
 }

@@ -60,7 +60,6 @@ private func withParser<Result>(
         pointer.withMemoryRebound(to: UInt8.self, capacity: count + 1) { bytes in
             do {
                 var parser = Parser(bytes: bytes, count: count, options: options)
-                defer { parser.lists.release() }
                 try parser.start()
                 return .success(try body(&parser))
             } catch {

@@ -59,12 +59,40 @@ extension Parser {
             case .extend: "extend"
             }
         }
+
+        /// The keyword `token` spells, if any. The first letter narrows the candidates to two.
+        init?(spelledBy token: Token, in bytes: UnsafePointer<UInt8>) {
+            guard token.kind == .name else { return nil }
+            let candidates: (Keyword, Keyword)
+            switch bytes[token.start] {
+            case UInt8(ascii: "q"): candidates = (.query, .query)
+            case UInt8(ascii: "m"): candidates = (.mutation, .mutation)
+            case UInt8(ascii: "f"): candidates = (.fragment, .fragment)
+            case UInt8(ascii: "s"):
+                if token.spells("subscription", in: bytes) { self = .subscription; return }
+                candidates = (.schema, .scalar)
+            case UInt8(ascii: "t"): candidates = (.type, .type)
+            case UInt8(ascii: "i"): candidates = (.interface, .input)
+            case UInt8(ascii: "u"): candidates = (.union, .union)
+            case UInt8(ascii: "e"): candidates = (.enum, .extend)
+            case UInt8(ascii: "d"): candidates = (.directive, .directive)
+            default: return nil
+            }
+            if token.spells(candidates.0.spelling, in: bytes) {
+                self = candidates.0
+            } else if token.spells(candidates.1.spelling, in: bytes) {
+                self = candidates.1
+            } else {
+                return nil
+            }
+        }
     }
 
     /// The definition keyword `token` spells, if any; compares bytes rather than building a
     /// `String` (a `String` raw-value switch costs more than the whole definition header).
+    @inline(__always)
     func keyword(_ token: Token) -> Keyword? {
-        Keyword.allCases.first { isKeyword(token, $0.spelling) }
+        Keyword(spelledBy: token, in: lexer.bytes)
     }
 
     /// Spec: OperationDefinition : Description? OperationType Name? VariablesDefinition?
