@@ -30,7 +30,9 @@ struct Lexer {
     /// Reads the next significant token into `token`, skipping ignored ones.
     ///
     /// The token is written in place rather than returned: `token` is the parser's own, so this
-    /// saves unpacking a returned token into the parser's fields on every token.
+    /// saves unpacking a returned token into the parser's fields on every token. Spaces, line
+    /// feeds, names and punctuators are handled here; everything else in `readUncommon()`, which
+    /// keeps this function small enough to need few registers.
     ///
     /// Spec: Ignored :: UnicodeBOM | WhiteSpace | LineTerminator | Comment | Comma
     mutating func advance(into token: inout Token) throws {
@@ -56,22 +58,6 @@ struct Lexer {
                 line &+= 1
                 lineStart = offset
                 continue
-            case 0x0D:
-                offset &+= bytes[offset &+ 1] == 0x0A ? 2 : 1
-                line &+= 1
-                lineStart = offset
-                continue
-            case 0x23:  // # Comment :: # CommentChar*
-                offset &+= 1
-                while true {
-                    let code = bytes[offset]
-                    if code == 0x0A || code == 0x0D || (code == 0 && offset >= count) { break }
-                    offset &+= 1
-                }
-                continue
-            case 0xEF where bytes[offset &+ 1] == 0xBB && bytes[offset &+ 2] == 0xBF:  // BOM
-                offset &+= 3
-                continue
             case 0x21: kind = .bang
             case 0x24: kind = .dollar
             case 0x26: kind = .amp
@@ -89,25 +75,49 @@ struct Lexer {
                 position = offset &+ 3
                 token = Token(kind: .spread, start: start, end: position, line: line, lineStart: lineStart)
                 return
-            case 0x22:
-                position = offset
-                token = bytes[offset &+ 1] == 0x22 && bytes[offset &+ 2] == 0x22
-                    ? try readBlockString() : try readString()
-                return
-            case 0x30...0x39, 0x2D:
-                position = offset
-                token = try readNumber()
-                return
-            case 0 where offset >= count:
-                position = offset
-                token = Token(kind: .endOfFile, start: offset, end: offset, line: line, lineStart: lineStart)
-                return
             default:
-                throw unexpectedCharacter(at: offset)
+                position = offset
+                if let uncommon = try readUncommon() {
+                    token = uncommon
+                    return
+                }
+                offset = position
+                continue
             }
             position = offset &+ 1
             token = Token(kind: kind, start: start, end: position, line: line, lineStart: lineStart)
             return
+        }
+    }
+
+    /// Reads the token at `position` that `advance(into:)` leaves to this function, or skips
+    /// ignored text and returns `nil`.
+    @inline(never)
+    private mutating func readUncommon() throws -> Token? {
+        switch bytes[position] {
+        case 0x0D:
+            position &+= bytes[position &+ 1] == 0x0A ? 2 : 1
+            line &+= 1
+            lineStart = position
+            return nil
+        case 0x23:  // # Comment :: # CommentChar*
+            position &+= 1
+            while true {
+                let code = bytes[position]
+                if code == 0x0A || code == 0x0D || (code == 0 && position >= count) { return nil }
+                position &+= 1
+            }
+        case 0xEF where bytes[position &+ 1] == 0xBB && bytes[position &+ 2] == 0xBF:  // BOM
+            position &+= 3
+            return nil
+        case 0x22:
+            return bytes[position &+ 1] == 0x22 && bytes[position &+ 2] == 0x22 ? try readBlockString() : try readString()
+        case 0x30...0x39, 0x2D:
+            return try readNumber()
+        case 0 where position >= count:
+            return Token(kind: .endOfFile, start: position, end: position, line: line, lineStart: lineStart)
+        default:
+            throw unexpectedCharacter(at: position)
         }
     }
 

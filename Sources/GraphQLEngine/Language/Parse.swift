@@ -58,14 +58,18 @@ private func withParser<Result>(
     // native string; the lexer relies on that terminator.
     let result: Swift.Result<Result, SyntaxError> = source.body.withCString { pointer in
         pointer.withMemoryRebound(to: UInt8.self, capacity: count + 1) { bytes in
-            do {
-                var parser = Parser(bytes: bytes, count: count, options: options)
-                try parser.start()
-                return .success(try body(&parser))
-            } catch {
-                // The parser throws only `SyntaxError`; it uses untyped `throws` because typed
-                // throws of a multi-word error enlarge every frame of the recursive descent.
-                return .failure(error as? SyntaxError ?? SyntaxError(message: "\(error)", offset: 0))
+            // A kilobyte is the most the standard library places on the stack without first
+            // checking how much stack is left.
+            withUnsafeTemporaryAllocation(byteCount: 1024, alignment: 16) { scratch in
+                do {
+                    var parser = Parser(bytes: bytes, count: count, options: options, scratch: scratch)
+                    try parser.start()
+                    return .success(try body(&parser))
+                } catch {
+                    // The parser throws only `SyntaxError`; it uses untyped `throws` because typed
+                    // throws of a multi-word error enlarge every frame of the recursive descent.
+                    return .failure(error as? SyntaxError ?? SyntaxError(message: "\(error)", offset: 0))
+                }
             }
         }
     }

@@ -2,9 +2,9 @@
 /// error messages. Nesting is bounded by `ParseOptions.maxDepth`, so recursion never goes deeper
 /// than the caller allowed; the token count by `maxTokens`.
 ///
-/// The parser is large (its lexer and node stacks), and a non-mutating method that is not
-/// inlined receives a 320-byte copy of it; hot helpers are therefore inlined or take the few
-/// values they need. It is noncopyable so that its node stacks free themselves after an error.
+/// A non-mutating method that is not inlined receives a copy of the whole parser, so hot
+/// helpers are inlined or take the few values they need. The parser is noncopyable because its
+/// node stack is.
 struct Parser: ~Copyable {
     var lexer: Lexer
     /// The current token.
@@ -15,12 +15,13 @@ struct Parser: ~Copyable {
     var depth = 0
     let options: ParseOptions
     /// Where lists under construction collect their items.
-    var lists = ParserLists()
+    var nodes: NodeStack
 
-    /// Creates a parser; `start()` reads the first token.
-    init(bytes: UnsafePointer<UInt8>, count: Int, options: ParseOptions) {
+    /// Creates a parser whose node stack starts in `scratch`; `start()` reads the first token.
+    init(bytes: UnsafePointer<UInt8>, count: Int, options: ParseOptions, scratch: UnsafeMutableRawBufferPointer) {
         lexer = Lexer(bytes: bytes, count: count)
         self.options = options
+        nodes = NodeStack(scratch: scratch)
     }
 
     /// Reads the first token.
@@ -168,15 +169,16 @@ struct Parser: ~Copyable {
     }
 
     private mutating func parseDirectiveList(const: Bool) throws -> [DirectiveNode] {
-        let base = lists.directives.count
+        let directives = nodes.open(DirectiveNode.self)
+        defer { nodes.discard(directives) }
         while token.kind == .at {
             let start = token.start
             try advance()
             let name = try parseName()
             let arguments = try parseArguments(const: const)
-            lists.directives.push(DirectiveNode(name: name, arguments: arguments, loc: loc(from: start)))
+            nodes.push(DirectiveNode(name: name, arguments: arguments, loc: loc(from: start)), onto: directives)
         }
-        return lists.directives.popArray(from: base)
+        return nodes.close(directives)
     }
 
     /// Spec: Arguments[Const] : ( Argument[?Const]+ ); Argument[Const] : Name : Value[?Const]
@@ -187,15 +189,16 @@ struct Parser: ~Copyable {
 
     private mutating func parseArgumentList(const: Bool) throws -> [ArgumentNode] {
         try advance()
-        let base = lists.arguments.count
+        let arguments = nodes.open(ArgumentNode.self)
+        defer { nodes.discard(arguments) }
         repeat {
             let start = token.start
             let name = try parseName()
             try expect(.colon)
             let value = try parseValue(const: const)
-            lists.arguments.push(ArgumentNode(name: name, value: value, loc: loc(from: start)))
+            nodes.push(ArgumentNode(name: name, value: value, loc: loc(from: start)), onto: arguments)
         } while try !skip(.parenR)
-        return lists.arguments.popArray(from: base)
+        return nodes.close(arguments)
     }
 
     /// Spec: Type : NamedType | ListType | NonNullType
