@@ -1,13 +1,13 @@
 extension Parser {
     /// Spec: Document : Definition+
-    mutating func parseDocument(source: Source) throws -> DocumentNode {
+    mutating func parseDefinitions() throws -> [DefinitionNode] {
         let definitions = nodes.open(DefinitionNode.self)
         defer { nodes.discard(definitions) }
         repeat {
             let definition = try parseDefinition()
             nodes.push(definition, onto: definitions)
         } while token.kind != .endOfFile
-        return DocumentNode(definitions: nodes.close(definitions), loc: Location(start: 0, end: lexer.count), source: source)
+        return nodes.close(definitions)
     }
 
     /// Spec: Definition : ExecutableDefinition | TypeSystemDefinitionOrExtension
