@@ -36,8 +36,16 @@ struct Lexer {
     ///
     /// Spec: Ignored :: UnicodeBOM | WhiteSpace | LineTerminator | Comment | Comma
     mutating func advance(into token: inout Token) throws {
-        // A local offset stays in a register; `position` is written once per token.
+        // The offset and line stay in registers and are written back once per token: reading
+        // a field right after writing it, or two fields written separately as one wide load,
+        // stalls the processor's store forwarding.
         var offset = position
+        var line = self.line
+        var lineStart = self.lineStart
+        defer {
+            self.line = line
+            self.lineStart = lineStart
+        }
         while true {
             let start = offset
             let kind: TokenKind
@@ -77,7 +85,12 @@ struct Lexer {
                 return
             default:
                 position = offset
-                if let uncommon = try readUncommon() {
+                self.line = line
+                self.lineStart = lineStart
+                let uncommon = try readUncommon()
+                line = self.line
+                lineStart = self.lineStart
+                if let uncommon {
                     token = uncommon
                     return
                 }

@@ -189,7 +189,10 @@ extension Parser {
             loc: loc(from: start))), onto: selections)
     }
 
-    /// A field up to its selection set: `Alias? Name Arguments? Directives?`.
+    /// A field up to its selection set: `Alias? Name Arguments? Directives?`. Kept out of
+    /// `parseField`, which nests, in debug builds; inlined in optimized ones, where returning the
+    /// tuple through memory would stall on reading it back.
+    @inline(__always)
     private mutating func parseFieldHead() throws -> (NameNode?, NameNode, [ArgumentNode], [DirectiveNode]) {
         var alias: NameNode?
         var name = try parseName()
