@@ -43,8 +43,12 @@ struct Parser: ~Copyable {
         if tokenCount > options.maxTokens && token.kind != .endOfFile { throw tooManyTokens() }
     }
 
+    // The errors raised on hot paths are built out of line by `mutating` methods: those receive
+    // the parser by reference, where a non-mutating call copies it into the caller's frame (a
+    // larger frame and a stack-protector check in every function that can raise the error).
+
     @inline(never)
-    private func tooManyTokens() -> SyntaxError {
+    private mutating func tooManyTokens() -> SyntaxError {
         SyntaxError(
             message: "Document contains more than \(options.maxTokens) tokens. Parsing aborted.",
             offset: token.start)
@@ -65,7 +69,7 @@ struct Parser: ~Copyable {
 
     /// The error for a missing token: `Expected Name, found "}".`
     @inline(never)
-    func expected(_ kind: TokenKind) -> SyntaxError {
+    mutating func expected(_ kind: TokenKind) -> SyntaxError {
         SyntaxError(message: "Expected \(kind.errorDescription), found \(describe(token)).", offset: token.start)
     }
 
@@ -86,10 +90,14 @@ struct Parser: ~Copyable {
     /// Consumes the name `keyword` or fails with `Expected "keyword", found ...`.
     @inline(__always)
     mutating func expectKeyword(_ keyword: StaticString) throws {
-        guard isKeyword(token, keyword) else {
-            throw SyntaxError(message: "Expected \"\(keyword)\", found \(describe(token)).", offset: token.start)
-        }
+        guard isKeyword(token, keyword) else { throw expected(keyword) }
         try advance()
+    }
+
+    /// The error for a missing keyword: `Expected "on", found Name "x".`
+    @inline(never)
+    private mutating func expected(_ keyword: StaticString) -> SyntaxError {
+        SyntaxError(message: "Expected \"\(keyword)\", found \(describe(token)).", offset: token.start)
     }
 
     /// Consumes the name `keyword` if it is the current token.
@@ -101,7 +109,8 @@ struct Parser: ~Copyable {
     }
 
     /// The error for an unexpected token: `Unexpected Name "foo".`
-    func unexpected(_ token: Token) -> SyntaxError {
+    @inline(never)
+    mutating func unexpected(_ token: Token) -> SyntaxError {
         SyntaxError(message: "Unexpected \(describe(token)).", offset: token.start)
     }
 
@@ -133,11 +142,12 @@ struct Parser: ~Copyable {
     @inline(__always)
     mutating func descend() throws {
         depth += 1
-        if depth > options.maxDepth {
-            throw SyntaxError(
-                message: "Document nesting exceeds the maximum depth of \(options.maxDepth).",
-                offset: token.start)
-        }
+        if depth > options.maxDepth { throw tooDeep() }
+    }
+
+    @inline(never)
+    private mutating func tooDeep() -> SyntaxError {
+        SyntaxError(message: "Document nesting exceeds the maximum depth of \(options.maxDepth).", offset: token.start)
     }
 
     // MARK: Shared productions
