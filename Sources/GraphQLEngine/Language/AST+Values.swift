@@ -47,12 +47,14 @@ public struct ObjectFieldNode: Sendable, Hashable {
 }
 
 /// Spec: Type : NamedType | ListType | NonNullType
-public indirect enum TypeNode: Sendable, Hashable {
+///
+/// Only the wrapping cases are boxed: a named type, the most common, needs no allocation.
+public enum TypeNode: Sendable, Hashable {
     case named(NamedTypeNode)
     /// `[Type]`
-    case list(TypeNode, Location)
+    indirect case list(TypeNode, Location)
     /// `Type!`; the wrapped type is never itself non-null when parsed.
-    case nonNull(TypeNode, Location)
+    indirect case nonNull(TypeNode, Location)
 
     /// The range of the type reference.
     public var loc: Location {

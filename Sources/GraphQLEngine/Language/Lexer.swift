@@ -6,6 +6,8 @@
 struct Lexer {
     let bytes: UnsafePointer<UInt8>
     let count: Int
+    /// `SmallASCIIString.isSupported`, read once per lexer rather than once per name.
+    let buildsSmallStrings = SmallASCIIString.isSupported
     /// Offset of the next byte to read.
     var position = 0
     /// 1-based line of `position`.
@@ -18,92 +20,118 @@ struct Lexer {
         self.count = count
     }
 
-    /// The byte at `offset`; 0 at the end of input.
-    @inline(__always)
-    func byte(_ offset: Int) -> UInt8 { bytes[offset] }
+    /// Reads the next significant token and returns it.
+    mutating func next() throws -> Token {
+        var token = Token(kind: .endOfFile, start: position, end: position, line: line, lineStart: lineStart)
+        try advance(into: &token)
+        return token
+    }
 
-    /// Reads the next significant token, skipping ignored ones.
+    /// Reads the next significant token into `token`, skipping ignored ones.
+    ///
+    /// The token is written in place rather than returned: `token` is the parser's own, so this
+    /// saves unpacking a returned token into the parser's fields on every token. Spaces, line
+    /// feeds, names and punctuators are handled here; everything else in `readUncommon()`, which
+    /// keeps this function small enough to need few registers.
     ///
     /// Spec: Ignored :: UnicodeBOM | WhiteSpace | LineTerminator | Comment | Comma
-    mutating func next() throws -> Token {
+    mutating func advance(into token: inout Token) throws {
+        // The offset and line stay in registers and are written back once per token: reading
+        // a field right after writing it, or two fields written separately as one wide load,
+        // stalls the processor's store forwarding.
+        var offset = position
+        var line = self.line
+        var lineStart = self.lineStart
+        defer {
+            self.line = line
+            self.lineStart = lineStart
+        }
         while true {
-            let code = bytes[position]
-            // Names and single spaces are the most frequent bytes: test them before the switch.
-            if code == 0x20 {
-                position &+= 1
-                continue
-            }
-            if Lexer.isNameStart(code) { return readName() }
-            switch code {
+            let start = offset
+            let kind: TokenKind
+            // One switch over every byte value compiles to a single jump table.
+            switch bytes[offset] {
             case 0x20, 0x09, 0x2C:  // space, tab, comma
-                position += 1
+                offset &+= 1
                 continue
+            case 0x41...0x5A, 0x5F, 0x61...0x7A:
+                // Spec: Name :: NameStart NameContinue* [lookahead != NameContinue]
+                offset &+= 1
+                while Lexer.isNameContinue(bytes[offset]) { offset &+= 1 }
+                position = offset
+                token = Token(kind: .name, start: start, end: offset, line: line, lineStart: lineStart)
+                return
             case 0x0A:
-                position += 1
-                line += 1
-                lineStart = position
+                offset &+= 1
+                line &+= 1
+                lineStart = offset
                 continue
-            case 0x0D:
-                position += bytes[position + 1] == 0x0A ? 2 : 1
-                line += 1
-                lineStart = position
-                continue
-            case 0x23:  // # Comment :: # CommentChar*
-                position += 1
-                while true {
-                    let c = bytes[position]
-                    if c == 0x0A || c == 0x0D || (c == 0 && position >= count) { break }
-                    position += 1
-                }
-                continue
-            case 0xEF where bytes[position + 1] == 0xBB && bytes[position + 2] == 0xBF:  // BOM
-                position += 3
-                continue
-            case 0:
-                if position >= count { return token(.endOfFile, length: 0) }
-            case 0x21: return token(.bang, length: 1)
-            case 0x24: return token(.dollar, length: 1)
-            case 0x26: return token(.amp, length: 1)
-            case 0x28: return token(.parenL, length: 1)
-            case 0x29: return token(.parenR, length: 1)
-            case 0x2E:
-                if bytes[position + 1] == 0x2E && bytes[position + 2] == 0x2E {
-                    return token(.spread, length: 3)
-                }
-            case 0x3A: return token(.colon, length: 1)
-            case 0x3D: return token(.equals, length: 1)
-            case 0x40: return token(.at, length: 1)
-            case 0x5B: return token(.bracketL, length: 1)
-            case 0x5D: return token(.bracketR, length: 1)
-            case 0x7B: return token(.braceL, length: 1)
-            case 0x7C: return token(.pipe, length: 1)
-            case 0x7D: return token(.braceR, length: 1)
-            case 0x22:
-                if bytes[position + 1] == 0x22 && bytes[position + 2] == 0x22 {
-                    return try readBlockString()
-                }
-                return try readString()
+            case 0x21: kind = .bang
+            case 0x24: kind = .dollar
+            case 0x26: kind = .amp
+            case 0x28: kind = .parenL
+            case 0x29: kind = .parenR
+            case 0x3A: kind = .colon
+            case 0x3D: kind = .equals
+            case 0x40: kind = .at
+            case 0x5B: kind = .bracketL
+            case 0x5D: kind = .bracketR
+            case 0x7B: kind = .braceL
+            case 0x7C: kind = .pipe
+            case 0x7D: kind = .braceR
+            case 0x2E where bytes[offset &+ 1] == 0x2E && bytes[offset &+ 2] == 0x2E:
+                position = offset &+ 3
+                token = Token(kind: .spread, start: start, end: position, line: line, lineStart: lineStart)
+                return
             default:
-                if Lexer.isDigit(code) || code == 0x2D { return try readNumber() }
+                position = offset
+                self.line = line
+                self.lineStart = lineStart
+                let uncommon = try readUncommon()
+                line = self.line
+                lineStart = self.lineStart
+                if let uncommon {
+                    token = uncommon
+                    return
+                }
+                offset = position
+                continue
             }
-            throw unexpectedCharacter(at: position)
+            position = offset &+ 1
+            token = Token(kind: kind, start: start, end: position, line: line, lineStart: lineStart)
+            return
         }
     }
 
-    /// A token of `kind` starting at `position`; advances past it.
-    @inline(__always)
-    private mutating func token(_ kind: TokenKind, length: Int) -> Token {
-        let start = position
-        position += length
-        return Token(kind: kind, start: start, end: position, line: line, lineStart: lineStart)
-    }
-
-    /// Spec: Name :: NameStart NameContinue* [lookahead != NameContinue]
-    private mutating func readName() -> Token {
-        let start = position
-        position &+= 1
-        while Lexer.isNameContinue(bytes[position]) { position &+= 1 }
-        return Token(kind: .name, start: start, end: position, line: line, lineStart: lineStart)
+    /// Reads the token at `position` that `advance(into:)` leaves to this function, or skips
+    /// ignored text and returns `nil`.
+    @inline(never)
+    private mutating func readUncommon() throws -> Token? {
+        switch bytes[position] {
+        case 0x0D:
+            position &+= bytes[position &+ 1] == 0x0A ? 2 : 1
+            line &+= 1
+            lineStart = position
+            return nil
+        case 0x23:  // # Comment :: # CommentChar*
+            position &+= 1
+            while true {
+                let code = bytes[position]
+                if code == 0x0A || code == 0x0D || (code == 0 && position >= count) { return nil }
+                position &+= 1
+            }
+        case 0xEF where bytes[position &+ 1] == 0xBB && bytes[position &+ 2] == 0xBF:  // BOM
+            position &+= 3
+            return nil
+        case 0x22:
+            return bytes[position &+ 1] == 0x22 && bytes[position &+ 2] == 0x22 ? try readBlockString() : try readString()
+        case 0x30...0x39, 0x2D:
+            return try readNumber()
+        case 0 where position >= count:
+            return Token(kind: .endOfFile, start: position, end: position, line: line, lineStart: lineStart)
+        default:
+            throw unexpectedCharacter(at: position)
+        }
     }
 
     @inline(never)
@@ -125,10 +153,25 @@ struct Lexer {
     }
 
     /// Spec: NameContinue :: Letter | Digit | `_`
+    ///
+    /// A table lookup: names are most of a document's bytes, and this is two instructions per
+    /// byte where the mask test of `isIn` takes six.
     @inline(__always)
     static func isNameContinue(_ byte: UInt8) -> Bool {
-        isIn(byte, low: 0x03FF_0000_0000_0000, high: 0x07FF_FFFE_87FF_FFFE)
+        nameContinueTable.utf8Start[Int(byte)] == 0x31
     }
+
+    /// "1" at the index of every NameContinue byte.
+    private static let nameContinueTable: StaticString = """
+        ................................\
+        ................1111111111......\
+        .11111111111111111111111111....1\
+        .11111111111111111111111111.....\
+        ................................\
+        ................................\
+        ................................\
+        ................................
+        """
 
     /// Tests an ASCII character class given as two 64-bit masks (bit n of `low` is byte n,
     /// bit n of `high` is byte 64 + n): one shift instead of a chain of range comparisons.

@@ -17,7 +17,10 @@ public struct ParseOptions: Sendable, Hashable {
 /// Throws a `GraphQLError` whose message starts with "Syntax Error:" and which carries the
 /// line and column of the offending token.
 public func parse(_ source: Source, options: ParseOptions = ParseOptions()) throws(GraphQLError) -> DocumentNode {
-    try withParser(source, options) { (parser) throws in try parser.parseDocument(source: source) }
+    // The document is assembled out here: passing the source into the parser's closures costs
+    // copies of it.
+    let definitions = try withParser(source, options) { (parser) throws in try parser.parseDefinitions() }
+    return DocumentNode(definitions: definitions, loc: Location(start: 0, end: source.body.utf8.count), source: source)
 }
 
 /// Parses a document from its text.
@@ -55,23 +58,23 @@ private func withParser<Result>(
         throw GraphQLError("Syntax Error: Document is too large.")
     }
     // `withCString` hands out the UTF-8 bytes followed by a NUL terminator without copying a
-    // native string; the lexer relies on that terminator.
-    let result: Swift.Result<Result, SyntaxError> = source.body.withCString { pointer in
-        pointer.withMemoryRebound(to: UInt8.self, capacity: count + 1) { bytes in
-            do {
-                var parser = Parser(bytes: bytes, count: count, options: options)
-                defer { parser.lists.release() }
-                try parser.start()
-                return .success(try body(&parser))
-            } catch {
-                // The parser throws only `SyntaxError`; it uses untyped `throws` because typed
-                // throws of a multi-word error enlarge every frame of the recursive descent.
-                return .failure(error as? SyntaxError ?? SyntaxError(message: "\(error)", offset: 0))
+    // native string; the lexer relies on that terminator. The result passes out through the
+    // closures' return values: wrapping it in a `Result` costs a copy of the whole document.
+    do {
+        return try source.body.withCString { pointer in
+            try pointer.withMemoryRebound(to: UInt8.self, capacity: count + 1) { bytes in
+                // A kilobyte is the most the standard library places on the stack without
+                // first checking how much stack is left.
+                try withUnsafeTemporaryAllocation(byteCount: 1024, alignment: 16) { scratch in
+                    var parser = Parser(bytes: bytes, count: count, options: options, scratch: scratch)
+                    try parser.start()
+                    return try body(&parser)
+                }
             }
         }
-    }
-    switch result {
-    case .success(let value): return value
-    case .failure(let error): throw error.graphQLError(in: source)
+    } catch {
+        // The parser throws only `SyntaxError`; it uses untyped `throws` because typed throws
+        // of a multi-word error enlarge every frame of the recursive descent.
+        throw (error as? SyntaxError ?? SyntaxError(message: "\(error)", offset: 0)).graphQLError(in: source)
     }
 }

@@ -1,12 +1,13 @@
 extension Parser {
     /// Spec: Document : Definition+
-    mutating func parseDocument(source: Source) throws -> DocumentNode {
-        let base = lists.definitions.count
+    mutating func parseDefinitions() throws -> [DefinitionNode] {
+        let definitions = nodes.open(DefinitionNode.self)
+        defer { nodes.discard(definitions) }
         repeat {
             let definition = try parseDefinition()
-            lists.definitions.push(definition)
+            nodes.push(definition, onto: definitions)
         } while token.kind != .endOfFile
-        return DocumentNode(definitions: lists.definitions.popArray(from: base), loc: Location(start: 0, end: lexer.count), source: source)
+        return nodes.close(definitions)
     }
 
     /// Spec: Definition : ExecutableDefinition | TypeSystemDefinitionOrExtension
@@ -59,12 +60,40 @@ extension Parser {
             case .extend: "extend"
             }
         }
+
+        /// The keyword `token` spells, if any. The first letter narrows the candidates to two.
+        init?(spelledBy token: Token, in bytes: UnsafePointer<UInt8>) {
+            guard token.kind == .name else { return nil }
+            let candidates: (Keyword, Keyword)
+            switch bytes[token.start] {
+            case UInt8(ascii: "q"): candidates = (.query, .query)
+            case UInt8(ascii: "m"): candidates = (.mutation, .mutation)
+            case UInt8(ascii: "f"): candidates = (.fragment, .fragment)
+            case UInt8(ascii: "s"):
+                if token.spells("subscription", in: bytes) { self = .subscription; return }
+                candidates = (.schema, .scalar)
+            case UInt8(ascii: "t"): candidates = (.type, .type)
+            case UInt8(ascii: "i"): candidates = (.interface, .input)
+            case UInt8(ascii: "u"): candidates = (.union, .union)
+            case UInt8(ascii: "e"): candidates = (.enum, .extend)
+            case UInt8(ascii: "d"): candidates = (.directive, .directive)
+            default: return nil
+            }
+            if token.spells(candidates.0.spelling, in: bytes) {
+                self = candidates.0
+            } else if token.spells(candidates.1.spelling, in: bytes) {
+                self = candidates.1
+            } else {
+                return nil
+            }
+        }
     }
 
     /// The definition keyword `token` spells, if any; compares bytes rather than building a
     /// `String` (a `String` raw-value switch costs more than the whole definition header).
+    @inline(__always)
     func keyword(_ token: Token) -> Keyword? {
-        Keyword.allCases.first { isKeyword(token, $0.spelling) }
+        Keyword(spelledBy: token, in: lexer.bytes)
     }
 
     /// Spec: OperationDefinition : Description? OperationType Name? VariablesDefinition?
@@ -102,7 +131,8 @@ extension Parser {
     /// VariableDefinition : Description? Variable : Type DefaultValue? Directives[Const]?
     mutating func parseVariableDefinitions() throws -> [VariableDefinitionNode] {
         guard try skip(.parenL) else { return [] }
-        let base = lists.variableDefinitions.count
+        let definitions = nodes.open(VariableDefinitionNode.self)
+        defer { nodes.discard(definitions) }
         repeat {
             let start = token.start
             let description = try parseDescription()
@@ -111,11 +141,11 @@ extension Parser {
             let type = try parseType()
             let defaultValue = try skip(.equals) ? try parseValue(const: true) : nil
             let directives = try parseDirectives(const: true)
-            lists.variableDefinitions.push(VariableDefinitionNode(
+            nodes.push(VariableDefinitionNode(
                 description: description, variable: variable, type: type, defaultValue: defaultValue,
-                directives: directives, loc: loc(from: start)))
+                directives: directives, loc: loc(from: start)), onto: definitions)
         } while try !skip(.parenR)
-        return lists.variableDefinitions.popArray(from: base)
+        return nodes.close(definitions)
     }
 
     /// Spec: Variable : $ Name
@@ -129,36 +159,40 @@ extension Parser {
     /// Spec: SelectionSet : { Selection+ }
     ///
     /// Nested selection sets recurse through here and `parseField`, so both push their results
-    /// onto the selection stack instead of returning them: debug builds give every temporary its
-    /// own stack slot, and this keeps 256 levels within a 512 KiB thread stack.
+    /// onto the node stack instead of returning them: debug builds give every temporary its own
+    /// stack slot, and this keeps 256 levels within a 512 KiB thread stack.
     mutating func parseSelectionSet() throws -> SelectionSetNode {
         let start = token.start
         try expect(.braceL)
         try descend()
-        let base = lists.selections.count
+        let selections = nodes.open(SelectionNode.self)
+        defer { nodes.discard(selections) }
         repeat {
             // Spec: Selection : Field | FragmentSpread | InlineFragment
             if token.kind == .spread {
-                try parseFragment()
+                try parseFragment(into: selections)
             } else {
-                try parseField()
+                try parseField(into: selections)
             }
         } while try !skip(.braceR)
         depth -= 1
-        return SelectionSetNode(selections: lists.selections.popArray(from: base), loc: loc(from: start))
+        return SelectionSetNode(selections: nodes.close(selections), loc: loc(from: start))
     }
 
     /// Spec: Field : Alias? Name Arguments? Directives? SelectionSet?
-    mutating func parseField() throws {
+    mutating func parseField(into selections: OpenList<SelectionNode>) throws {
         let start = token.start
         let (alias, name, arguments, directives) = try parseFieldHead()
         let selectionSet = token.kind == .braceL ? try parseSelectionSet() : nil
-        lists.selections.push(.field(FieldNode(
+        nodes.push(.field(FieldNode(
             alias: alias, name: name, arguments: arguments, directives: directives, selectionSet: selectionSet,
-            loc: loc(from: start))))
+            loc: loc(from: start))), onto: selections)
     }
 
-    /// A field up to its selection set: `Alias? Name Arguments? Directives?`.
+    /// A field up to its selection set: `Alias? Name Arguments? Directives?`. Kept out of
+    /// `parseField`, which nests, in debug builds; inlined in optimized ones, where returning the
+    /// tuple through memory would stall on reading it back.
+    @inline(__always)
     private mutating func parseFieldHead() throws -> (NameNode?, NameNode, [ArgumentNode], [DirectiveNode]) {
         var alias: NameNode?
         var name = try parseName()
@@ -172,24 +206,24 @@ extension Parser {
 
     /// Spec: FragmentSpread : ... FragmentName Directives?
     /// InlineFragment : ... TypeCondition? Directives? SelectionSet
-    mutating func parseFragment() throws {
+    mutating func parseFragment(into selections: OpenList<SelectionNode>) throws {
         let start = token.start
         try expect(.spread)
         let hasTypeCondition = try skipKeyword("on")
-        if !hasTypeCondition && token.kind == .name { return try parseFragmentSpread(start: start) }
+        if !hasTypeCondition && token.kind == .name { return try parseFragmentSpread(start: start, into: selections) }
         let typeCondition = hasTypeCondition ? try parseNamedType() : nil
         let directives = try parseDirectives(const: false)
         let selectionSet = try parseSelectionSet()
-        lists.selections.push(.inlineFragment(InlineFragmentNode(
+        nodes.push(.inlineFragment(InlineFragmentNode(
             typeCondition: typeCondition, directives: directives, selectionSet: selectionSet,
-            loc: loc(from: start))))
+            loc: loc(from: start))), onto: selections)
     }
 
     /// The rest of a FragmentSpread after `...`; kept out of `parseFragment`, which nests.
-    private mutating func parseFragmentSpread(start: Int) throws {
+    private mutating func parseFragmentSpread(start: Int, into selections: OpenList<SelectionNode>) throws {
         let name = try parseName()
         let directives = try parseDirectives(const: false)
-        lists.selections.push(.fragmentSpread(FragmentSpreadNode(name: name, directives: directives, loc: loc(from: start))))
+        nodes.push(.fragmentSpread(FragmentSpreadNode(name: name, directives: directives, loc: loc(from: start))), onto: selections)
     }
 
     /// Spec: FragmentDefinition : Description? fragment FragmentName TypeCondition Directives?

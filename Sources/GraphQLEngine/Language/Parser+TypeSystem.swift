@@ -136,7 +136,8 @@ extension Parser {
     /// FieldDefinition : Description? Name ArgumentsDefinition? : Type Directives[Const]?
     private mutating func parseFieldsDefinition() throws -> [FieldDefinitionNode] {
         guard try skip(.braceL) else { return [] }
-        let base = lists.fieldDefinitions.count
+        let fields = nodes.open(FieldDefinitionNode.self)
+        defer { nodes.discard(fields) }
         repeat {
             let start = token.start
             let description = try parseDescription()
@@ -145,11 +146,11 @@ extension Parser {
             try expect(.colon)
             let type = try parseType()
             let directives = try parseDirectives(const: true)
-            lists.fieldDefinitions.push(FieldDefinitionNode(
+            nodes.push(FieldDefinitionNode(
                 description: description, name: name, arguments: arguments, type: type,
-                directives: directives, loc: loc(from: start)))
+                directives: directives, loc: loc(from: start)), onto: fields)
         } while try !skip(.braceR)
-        return lists.fieldDefinitions.popArray(from: base)
+        return nodes.close(fields)
     }
 
     /// Spec: ArgumentsDefinition : ( InputValueDefinition+ ); InputFieldsDefinition : { InputValueDefinition+ }
@@ -158,7 +159,8 @@ extension Parser {
         open: TokenKind, close: TokenKind
     ) throws -> [InputValueDefinitionNode] {
         guard try skip(open) else { return [] }
-        let base = lists.inputValues.count
+        let values = nodes.open(InputValueDefinitionNode.self)
+        defer { nodes.discard(values) }
         repeat {
             let start = token.start
             let description = try parseDescription()
@@ -167,11 +169,11 @@ extension Parser {
             let type = try parseType()
             let defaultValue = try skip(.equals) ? try parseValue(const: true) : nil
             let directives = try parseDirectives(const: true)
-            lists.inputValues.push(InputValueDefinitionNode(
+            nodes.push(InputValueDefinitionNode(
                 description: description, name: name, type: type, defaultValue: defaultValue,
-                directives: directives, loc: loc(from: start)))
+                directives: directives, loc: loc(from: start)), onto: values)
         } while try !skip(close)
-        return lists.inputValues.popArray(from: base)
+        return nodes.close(values)
     }
 
     /// Spec: EnumValuesDefinition : { EnumValueDefinition+ }

@@ -58,13 +58,14 @@ extension Parser {
         let start = token.start
         try advance()
         try descend()
-        let base = lists.values.count
+        let values = nodes.open(ValueNode.self)
+        defer { nodes.discard(values) }
         while try !skip(.bracketR) {
             let value = try parseValue(const: const)
-            lists.values.push(value)
+            nodes.push(value, onto: values)
         }
         depth -= 1
-        return .list(lists.values.popArray(from: base), loc(from: start))
+        return .list(nodes.close(values), loc(from: start))
     }
 
     /// Spec: ObjectValue[Const] : { } | { ObjectField[?Const]+ }
@@ -73,15 +74,16 @@ extension Parser {
         let start = token.start
         try advance()
         try descend()
-        let base = lists.objectFields.count
+        let fields = nodes.open(ObjectFieldNode.self)
+        defer { nodes.discard(fields) }
         while try !skip(.braceR) {
             let fieldStart = token.start
             let name = try parseName()
             try expect(.colon)
             let value = try parseValue(const: const)
-            lists.objectFields.push(ObjectFieldNode(name: name, value: value, loc: loc(from: fieldStart)))
+            nodes.push(ObjectFieldNode(name: name, value: value, loc: loc(from: fieldStart)), onto: fields)
         }
         depth -= 1
-        return .object(lists.objectFields.popArray(from: base), loc(from: start))
+        return .object(nodes.close(fields), loc(from: start))
     }
 }

@@ -1,23 +1,27 @@
 /// A recursive-descent parser over the lexer's tokens (spec section 2 grammar), with graphql-js's
 /// error messages. Nesting is bounded by `ParseOptions.maxDepth`, so recursion never goes deeper
 /// than the caller allowed; the token count by `maxTokens`.
-struct Parser {
+///
+/// A non-mutating method that is not inlined receives a copy of the whole parser, so hot
+/// helpers are inlined or take the few values they need. The parser is noncopyable because its
+/// node stack is.
+struct Parser: ~Copyable {
     var lexer: Lexer
     /// The current token.
-    var token: Token
+    var token = Token(kind: .endOfFile, start: 0, end: 0, line: 1, lineStart: 0)
     /// End offset of the previous token: the end of the node being finished.
     var lastEnd = 0
     var tokenCount = 0
     var depth = 0
     let options: ParseOptions
     /// Where lists under construction collect their items.
-    var lists = ParserLists()
+    var nodes: NodeStack
 
-    /// Creates a parser; `start()` reads the first token.
-    init(bytes: UnsafePointer<UInt8>, count: Int, options: ParseOptions) {
+    /// Creates a parser whose node stack starts in `scratch`; `start()` reads the first token.
+    init(bytes: UnsafePointer<UInt8>, count: Int, options: ParseOptions, scratch: UnsafeMutableRawBufferPointer) {
         lexer = Lexer(bytes: bytes, count: count)
         self.options = options
-        token = Token(kind: .endOfFile, start: 0, end: 0, line: 1, lineStart: 0)
+        nodes = NodeStack(scratch: scratch)
     }
 
     /// Reads the first token.
@@ -32,15 +36,22 @@ struct Parser {
     @inline(__always)
     mutating func advance() throws {
         lastEnd = token.end
-        token = try lexer.next()
-        if token.kind != .endOfFile {
-            tokenCount += 1
-            if tokenCount > options.maxTokens {
-                throw SyntaxError(
-                    message: "Document contains more than \(options.maxTokens) tokens. Parsing aborted.",
-                    offset: token.start)
-            }
-        }
+        try lexer.advance(into: &token)
+        // The end-of-file token is counted too, but it is the last one: only the rare failing
+        // branch needs to tell it apart.
+        tokenCount &+= 1
+        if tokenCount > options.maxTokens && token.kind != .endOfFile { throw tooManyTokens() }
+    }
+
+    // The errors raised on hot paths are built out of line by `mutating` methods: those receive
+    // the parser by reference, where a non-mutating call copies it into the caller's frame (a
+    // larger frame and a stack-protector check in every function that can raise the error).
+
+    @inline(never)
+    private mutating func tooManyTokens() -> SyntaxError {
+        SyntaxError(
+            message: "Document contains more than \(options.maxTokens) tokens. Parsing aborted.",
+            offset: token.start)
     }
 
     /// The token after the current one, without consuming anything.
@@ -52,10 +63,14 @@ struct Parser {
     /// Consumes a token of `kind` or fails with "Expected ..., found ...".
     @inline(__always)
     mutating func expect(_ kind: TokenKind) throws {
-        guard token.kind == kind else {
-            throw SyntaxError(message: "Expected \(kind.errorDescription), found \(describe(token)).", offset: token.start)
-        }
+        guard token.kind == kind else { throw expected(kind) }
         try advance()
+    }
+
+    /// The error for a missing token: `Expected Name, found "}".`
+    @inline(never)
+    mutating func expected(_ kind: TokenKind) -> SyntaxError {
+        SyntaxError(message: "Expected \(kind.errorDescription), found \(describe(token)).", offset: token.start)
     }
 
     /// Consumes a token of `kind` if it is the current one.
@@ -67,24 +82,26 @@ struct Parser {
     }
 
     /// Whether `token` is the name `keyword`.
+    @inline(__always)
     func isKeyword(_ token: Token, _ keyword: StaticString) -> Bool {
-        guard token.kind == .name, token.end - token.start == keyword.utf8CodeUnitCount else { return false }
-        let text = keyword.utf8Start
-        for index in 0..<keyword.utf8CodeUnitCount where lexer.bytes[token.start + index] != text[index] {
-            return false
-        }
-        return true
+        token.spells(keyword, in: lexer.bytes)
     }
 
     /// Consumes the name `keyword` or fails with `Expected "keyword", found ...`.
+    @inline(__always)
     mutating func expectKeyword(_ keyword: StaticString) throws {
-        guard isKeyword(token, keyword) else {
-            throw SyntaxError(message: "Expected \"\(keyword)\", found \(describe(token)).", offset: token.start)
-        }
+        guard isKeyword(token, keyword) else { throw expected(keyword) }
         try advance()
     }
 
+    /// The error for a missing keyword: `Expected "on", found Name "x".`
+    @inline(never)
+    private mutating func expected(_ keyword: StaticString) -> SyntaxError {
+        SyntaxError(message: "Expected \"\(keyword)\", found \(describe(token)).", offset: token.start)
+    }
+
     /// Consumes the name `keyword` if it is the current token.
+    @inline(__always)
     mutating func skipKeyword(_ keyword: StaticString) throws -> Bool {
         guard isKeyword(token, keyword) else { return false }
         try advance()
@@ -92,7 +109,8 @@ struct Parser {
     }
 
     /// The error for an unexpected token: `Unexpected Name "foo".`
-    func unexpected(_ token: Token) -> SyntaxError {
+    @inline(never)
+    mutating func unexpected(_ token: Token) -> SyntaxError {
         SyntaxError(message: "Unexpected \(describe(token)).", offset: token.start)
     }
 
@@ -108,19 +126,10 @@ struct Parser {
         }
     }
 
-    /// The source text of a token.
-    ///
-    /// `String(unsafeUninitializedCapacity:)` builds strings of up to 15 ASCII bytes in place
-    /// without a validation pass, several times faster than `String(decoding:as:)`.
+    /// The source text of a name or number token.
     @inline(__always)
     func text(of token: Token) -> String {
-        let start = lexer.bytes + token.start
-        let length = token.end - token.start
-        return String(unsafeUninitializedCapacity: length) { buffer in
-            // Names are short: a byte loop beats a call to memcpy.
-            for index in 0..<length { buffer[index] = start[index] }
-            return length
-        }
+        lexer.asciiText(of: token)
     }
 
     /// The location from `start` to the end of the last consumed token.
@@ -133,11 +142,12 @@ struct Parser {
     @inline(__always)
     mutating func descend() throws {
         depth += 1
-        if depth > options.maxDepth {
-            throw SyntaxError(
-                message: "Document nesting exceeds the maximum depth of \(options.maxDepth).",
-                offset: token.start)
-        }
+        if depth > options.maxDepth { throw tooDeep() }
+    }
+
+    @inline(never)
+    private mutating func tooDeep() -> SyntaxError {
+        SyntaxError(message: "Document nesting exceeds the maximum depth of \(options.maxDepth).", offset: token.start)
     }
 
     // MARK: Shared productions
@@ -145,7 +155,8 @@ struct Parser {
     /// Spec: Name
     mutating func parseName() throws -> NameNode {
         let current = token
-        try expect(.name)
+        guard current.kind == .name else { throw expected(.name) }
+        try advance()
         return NameNode(value: text(of: current), loc: Location(start: current.start, end: current.end))
     }
 
@@ -161,31 +172,43 @@ struct Parser {
     }
 
     /// Spec: Directives[Const] : Directive[?Const]+
+    @inline(__always)
     mutating func parseDirectives(const: Bool) throws -> [DirectiveNode] {
-        guard token.kind == .at else { return [] }
-        let base = lists.directives.count
+        // Most nodes have no directives: test for one before making a call.
+        token.kind == .at ? try parseDirectiveList(const: const) : []
+    }
+
+    private mutating func parseDirectiveList(const: Bool) throws -> [DirectiveNode] {
+        let directives = nodes.open(DirectiveNode.self)
+        defer { nodes.discard(directives) }
         while token.kind == .at {
             let start = token.start
             try advance()
             let name = try parseName()
             let arguments = try parseArguments(const: const)
-            lists.directives.push(DirectiveNode(name: name, arguments: arguments, loc: loc(from: start)))
+            nodes.push(DirectiveNode(name: name, arguments: arguments, loc: loc(from: start)), onto: directives)
         }
-        return lists.directives.popArray(from: base)
+        return nodes.close(directives)
     }
 
     /// Spec: Arguments[Const] : ( Argument[?Const]+ ); Argument[Const] : Name : Value[?Const]
+    @inline(__always)
     mutating func parseArguments(const: Bool) throws -> [ArgumentNode] {
-        guard try skip(.parenL) else { return [] }
-        let base = lists.arguments.count
+        token.kind == .parenL ? try parseArgumentList(const: const) : []
+    }
+
+    private mutating func parseArgumentList(const: Bool) throws -> [ArgumentNode] {
+        try advance()
+        let arguments = nodes.open(ArgumentNode.self)
+        defer { nodes.discard(arguments) }
         repeat {
             let start = token.start
             let name = try parseName()
             try expect(.colon)
             let value = try parseValue(const: const)
-            lists.arguments.push(ArgumentNode(name: name, value: value, loc: loc(from: start)))
+            nodes.push(ArgumentNode(name: name, value: value, loc: loc(from: start)), onto: arguments)
         } while try !skip(.parenR)
-        return lists.arguments.popArray(from: base)
+        return nodes.close(arguments)
     }
 
     /// Spec: Type : NamedType | ListType | NonNullType

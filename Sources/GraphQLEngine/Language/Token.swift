@@ -68,6 +68,19 @@ struct Token: Sendable {
     /// 1-based column of `start`, counted in bytes. `Source.location(of:)` gives the UTF-16
     /// column graphql-js reports; the two differ only after non-ASCII text on the same line.
     var column: Int { Int(startOffset - lineStartOffset) + 1 }
+
+    /// Whether this is the name `keyword` in the source `bytes`.
+    ///
+    /// Inlined so that the comparison unrolls for the constant keyword at each call site.
+    @inline(__always)
+    func spells(_ keyword: StaticString, in bytes: UnsafePointer<UInt8>) -> Bool {
+        let length = keyword.utf8CodeUnitCount
+        guard kind == .name, end &- start == length else { return false }
+        let text = keyword.utf8Start
+        let name = bytes + start
+        for index in 0..<length where name[index] != text[index] { return false }
+        return true
+    }
 }
 
 /// A syntax error as the lexer and parser raise it: a message (without the "Syntax Error: "
