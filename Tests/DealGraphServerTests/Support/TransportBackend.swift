@@ -1,3 +1,4 @@
+import Synchronization
 import DealGraphServer
 import GraphQLEngine
 
@@ -5,6 +6,9 @@ import GraphQLEngine
 /// what the transport decoded and which caller it resolved. The real API is tested end to end
 /// in the CRM suites.
 struct TransportBackend: GraphQLBackend {
+    /// Counts the `{ slow }` requests that reached the backend, so a test can wait for one.
+    let slowStarted = SlowRequestCounter()
+
     /// The only session token this backend knows.
     static let validToken = "r:0123456789abcdef0123456789abcdef"
 
@@ -25,6 +29,7 @@ struct TransportBackend: GraphQLBackend {
             return .requestError(body: Array(#"{"errors":[{"message":"Syntax Error"}]}"#.utf8))
         }
         if request.query == "{ slow }" {
+            slowStarted.increment()
             try? await Task.sleep(for: .milliseconds(500))
         }
         let variableNames = request.variables.map { $0.shape.names.sorted().joined(separator: ",") } ?? ""
@@ -32,4 +37,12 @@ struct TransportBackend: GraphQLBackend {
             + #""variables":"\#(variableNames)","queryLength":\#(request.query.utf8.count)}}"#
         return .executed(body: Array(echo.utf8))
     }
+}
+
+final class SlowRequestCounter: Sendable {
+    private let value = Atomic<Int>(0)
+
+    func increment() { value.add(1, ordering: .relaxed) }
+
+    var count: Int { value.load(ordering: .relaxed) }
 }
