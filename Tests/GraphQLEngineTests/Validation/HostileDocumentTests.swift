@@ -1,5 +1,6 @@
 import Testing
 @testable import GraphQLEngine
+import GraphQLEngineFixtures
 
 /// Documents nobody would write: mutated valid documents, random documents, deep nesting and
 /// long fragment chains. Validation must answer each with errors (or none), never crash or hang.
@@ -19,7 +20,7 @@ import Testing
     }
 
     static let seeds = [
-        ValidateTests.crmNested,
+        CRMFixture.pipelineQuery,
         #"""
         query Q($a: Int = 1, $b: ComplexInput, $c: [String!]!, $d: OneOfInput) @onQuery {
           dog @include(if: true) { name(surname: true) ...F ... on Dog { barks mother { name } } }

@@ -1,45 +1,11 @@
 import Testing
 @testable import GraphQLEngine
+import GraphQLEngineFixtures
 
 @Suite struct ValidateTests {
-    static let crmNested = #"""
-        query Pipeline($stage: String, $first: Int = 1000) {
-          deals(stage: $stage, first: $first) {
-            ...DealCard
-            contact {
-              ...ContactCard
-              company { ...CompanyCard }
-            }
-            company { ...CompanyCard }
-          }
-        }
-
-        fragment DealCard on Deal {
-          id
-          title
-          amount
-          stage
-          expectedCloseDate
-          notes
-        }
-
-        fragment ContactCard on Contact {
-          id
-          name
-          email
-          phone
-        }
-
-        fragment CompanyCard on Company {
-          id
-          name
-          website
-          industry
-        }
-        """#
 
     @Test func benchmarkDocumentIsValid() {
-        #expect(validationErrors(specifiedRules, Self.crmNested, schema: ValidationTestSchema.crm) == [])
+        #expect(validationErrors(specifiedRules, CRMFixture.pipelineQuery, schema: ValidationTestSchema.crm) == [])
     }
 
     @Test func introspectionIsValid() throws {
