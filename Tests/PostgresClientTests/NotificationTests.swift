@@ -11,21 +11,23 @@ struct NotificationTests {
     }
 
     /// Sends pings until one comes back, so the listener is known to be listening; returns the
-    /// iterator positioned after that ping (later pings are skipped by `collect`).
+    /// iterator positioned after that ping (later pings are skipped by `collect`). Each wait has
+    /// pings of its own: a ping still in flight from an earlier wait proves nothing about now.
     private func waitUntilListening(
         _ iterator: inout PostgresNotifications.AsyncIterator, channel: String
     ) async throws {
+        let round = "ping-\(UInt64.random(in: 0...UInt64.max))-"
         let pinger = Task {
             var count = 0
             while !Task.isCancelled {
                 count += 1
-                _ = try? await pool.query("SELECT pg_notify($1, $2)", [.text(channel), .text("ping-\(count)")])
+                _ = try? await pool.query("SELECT pg_notify($1, $2)", [.text(channel), .text(round + String(count))])
                 try? await Task.sleep(for: .milliseconds(50))
             }
         }
         defer { pinger.cancel() }
         while let notification = await iterator.next() {
-            if notification.payload.hasPrefix("ping-") { return }
+            if notification.payload.hasPrefix(round) { return }
         }
         Issue.record("the notification stream ended")
     }
