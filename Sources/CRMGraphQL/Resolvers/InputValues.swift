@@ -20,9 +20,9 @@ enum InputValues {
         case (.date, _):
             return date(value).map(FieldValue.date)
         case (.object, .object):
-            return JSONValue.text(value).map(FieldValue.object)
+            return JSONEncoding.text(value).map(FieldValue.object)
         case (.array, .list):
-            return JSONValue.text(value).map(FieldValue.array)
+            return JSONEncoding.text(value).map(FieldValue.array)
         default:
             return nil
         }

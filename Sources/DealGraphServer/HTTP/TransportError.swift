@@ -1,3 +1,4 @@
+import GraphQLEngine
 import Hummingbird
 
 /// A request refused by the transport before GraphQL runs. It renders itself: a status, a JSON
@@ -19,7 +20,7 @@ struct TransportError: HTTPResponseError {
 
     /// Parse's 400 `{"code":209,"error":"Invalid session token"}`, before GraphQL runs.
     static func invalidSession(_ message: String) -> TransportError {
-        TransportError(status: .badRequest, body: #"{"code":209,"error":\#(JSONText.quoted(message))}"#)
+        TransportError(status: .badRequest, body: #"{"code":209,"error":\#(JSONEncoding.quoted(message))}"#)
     }
 
     /// Parse's 500 `{"code":1,"error":"Internal server error"}`; the cause is in the log.

@@ -47,28 +47,6 @@ extension ResponseSerializer {
     /// A plain value as JSON (what a custom scalar serializes to); host objects have no JSON form
     /// and become null.
     mutating func writeJSON(_ value: GraphQLValue) {
-        switch value {
-        case .null, .host: writer.writeNull()
-        case .boolean(let b): writer.writeBool(b)
-        case .int(let i): writer.writeInt(i)
-        case .float(let d): writer.writeDouble(d)
-        case .string(let s): writer.writeString(s)
-        case .list(let items):
-            writer.writeByte(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { writer.writeByte(UInt8(ascii: ",")) }
-                writeJSON(item)
-            }
-            writer.writeByte(UInt8(ascii: "]"))
-        case .object(let record):
-            writer.writeByte(UInt8(ascii: "{"))
-            for (index, (name, item)) in record.fields.enumerated() {
-                if index > 0 { writer.writeByte(UInt8(ascii: ",")) }
-                writer.writeString(name)
-                writer.writeByte(UInt8(ascii: ":"))
-                writeJSON(item)
-            }
-            writer.writeByte(UInt8(ascii: "}"))
-        }
+        _ = writer.writeValue(value)
     }
 }
