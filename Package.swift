@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "GraphQLEngineFixtures", targets: ["GraphQLEngineFixtures"]),
         .library(name: "PostgresClient", targets: ["PostgresClient"]),
         .library(name: "CRMStore", targets: ["CRMStore"]),
+        .library(name: "APICore", targets: ["APICore"]),
+        .library(name: "SeededRandom", targets: ["SeededRandom"]),
         .library(name: "CRMGraphQL", targets: ["CRMGraphQL"]),
         .library(name: "DealGraphServer", targets: ["DealGraphServer"]),
     ],
@@ -39,26 +41,33 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "GraphQLEngine", swiftSettings: strict),
+        .target(name: "SeededRandom", swiftSettings: strict),
         .target(name: "GraphQLEngineFixtures", dependencies: ["GraphQLEngine"], swiftSettings: strict),
         .target(
             name: "CRMStore",
             dependencies: [
-                "PostgresClient",
+                "PostgresClient", "SeededRandom",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/crm-classes.json")],
             swiftSettings: strict
         ),
         .target(
+            name: "APICore",
+            dependencies: ["CRMStore", "GraphQLEngine", "PostgresClient", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "CRMGraphQL",
-            dependencies: ["GraphQLEngine", "CRMStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["APICore", "GraphQLEngine", "CRMStore", "PostgresClient"],
             swiftSettings: strict
         ),
         .target(
             name: "DealGraphServer",
             dependencies: [
-                "CRMGraphQL", "GraphQLEngine", "CRMStore", "PostgresClient",
+                "APICore", "CRMGraphQL", "GraphQLEngine", "CRMStore", "PostgresClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -75,13 +84,35 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: strict),
-        .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine", "GraphQLEngineFixtures"], swiftSettings: strict),
-        .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore"], swiftSettings: strict),
-        .testTarget(name: "CRMGraphQLTests", dependencies: ["CRMGraphQL"], swiftSettings: strict),
+        // Test support: the test cluster, the fixture built by the composition root, the test
+        // server and client, graphql-core, waiting for conditions.
+        .target(
+            name: "DealGraphTesting",
+            dependencies: [
+                "DealGraphServer", "APICore", "CRMGraphQL", "CRMStore", "GraphQLEngine", "PostgresClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "DealGraphTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "GraphQLEngineTests",
+            dependencies: ["GraphQLEngine", "GraphQLEngineFixtures", "DealGraphTesting", "SeededRandom"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore", "DealGraphTesting", "SeededRandom"], swiftSettings: strict),
+        .testTarget(name: "APICoreTests", dependencies: ["APICore", "DealGraphTesting"], swiftSettings: strict),
+        .testTarget(name: "CRMGraphQLTests", dependencies: ["CRMGraphQL", "APICore", "DealGraphTesting"], swiftSettings: strict),
         .testTarget(
             name: "DealGraphServerTests",
-            dependencies: ["DealGraphServer", "PostgresClient", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                "DealGraphServer", "DealGraphTesting", "PostgresClient",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strict
         ),
     ],

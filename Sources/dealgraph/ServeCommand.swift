@@ -1,5 +1,4 @@
 import ArgumentParser
-import CRMGraphQL
 import CRMStore
 import DealGraphServer
 import Foundation
@@ -23,35 +22,35 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logs.bootstrap()
-        var settings = try server.serverConfiguration(logger: logger)
-        settings.debugEndpoints = debugEndpoints || ProcessInfo.processInfo.environment["DEBUG_ENDPOINTS"] == "1"
-        let api = try server.apiConfiguration()
+        var settings = GatewayConfiguration(server: try server.serverConfiguration(logger: logger), model: try .bundled())
+        settings.server.debugEndpoints = debugEndpoints || ProcessInfo.processInfo.environment["DEBUG_ENDPOINTS"] == "1"
+        settings.api = try server.apiConfiguration()
+        settings.poolSize = database.resolvedPoolSize
         let (configuration, embedded) = try await database.open(logger: logger)
-        let pool = PostgresPool(configuration: configuration, maxConnections: database.resolvedPoolSize, logger: logger)
         var failure: (any Error)?
         do {
-            let store = CRMStore(pool: pool, model: try .bundled())
-            let steps = try await Migrator.run(pool: pool, model: store.model)
-            if !steps.isEmpty { logger.info("migrations applied", metadata: ["steps": "\(steps.map(\.name))"]) }
-            if demo {
-                let path = (server.secretsFolder as NSString).appendingPathComponent("demo-password")
-                let (password, _) = try SecretFile.loadOrCreate(at: path, bytes: 8)
-                try await DemoData().load(into: store, password: password, logger: logger)
-                logger.notice("demo users: \((DemoData.salesUsers + [DemoData.adminUser]).joined(separator: ", ")); password \(password) (also in \(path))")
+            let gateway = try await Gateway.open(database: configuration, configuration: settings, logger: logger)
+            do {
+                if demo {
+                    let path = (server.secretsFolder as NSString).appendingPathComponent("demo-password")
+                    let (password, _) = try SecretFile.loadOrCreate(at: path, bytes: 8)
+                    try await DemoData().load(into: gateway.store, password: password, logger: logger)
+                    logger.notice("demo users: \((DemoData.salesUsers + [DemoData.adminUser]).joined(separator: ", ")); password \(password) (also in \(path))")
+                }
+                let host = settings.server.host
+                let app = gateway.application(logger: logger) { port in
+                    logger.notice("DealGraph listening on http://\(host):\(port)/graphql (playground: open it in a browser)")
+                }
+                // Returns after SIGINT or SIGTERM, once in-flight requests have finished.
+                try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+            } catch {
+                failure = error
             }
-            let backend = CRMBackend(store: store, service: try CRMGraphQLService(store: store, configuration: api))
-            let host = settings.host
-            let app = ServerApplication.make(backend: backend, pool: pool, configuration: settings, logger: logger) { port in
-                logger.notice("DealGraph listening on http://\(host):\(port)/graphql (playground: open it in a browser)")
-            }
-            // Returns after SIGINT or SIGTERM, once in-flight requests have finished.
-            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
-            store.shutdown()
+            await gateway.close()
         } catch {
-            logger.error("server failed", metadata: ["error": "\(error)"])
             failure = error
         }
-        await pool.close()
+        if let failure { logger.error("server failed", metadata: ["error": "\(failure)"]) }
         await embedded?.stop()
         if let failure { throw failure }
     }

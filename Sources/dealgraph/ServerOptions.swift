@@ -85,8 +85,8 @@ struct ServerOptions: ParsableArguments {
         var configuration = ServerConfiguration(masterKey: key)
         configuration.host = text(host, "HOST") ?? configuration.host
         configuration.port = try integer(port, "PORT", configuration.port)
-        configuration.applicationId = text(appId, "PARSE_APP_ID")
-        configuration.clientKey = text(clientKey, "PARSE_CLIENT_KEY")
+        configuration.keys.applicationId = text(appId, "PARSE_APP_ID")
+        configuration.keys.clientKey = text(clientKey, "PARSE_CLIENT_KEY")
         configuration.allowedOrigin = text(corsOrigin, "CORS_ORIGIN")
         configuration.maxBodyBytes = try integer(maxBodyBytes, "MAX_BODY_BYTES", configuration.maxBodyBytes)
         configuration.maxJSONDepth = try integer(maxJSONDepth, "MAX_JSON_DEPTH", configuration.maxJSONDepth)

@@ -1,3 +1,5 @@
+import APICore
+import DealGraphTesting
 import CRMGraphQL
 import CRMStore
 import Foundation

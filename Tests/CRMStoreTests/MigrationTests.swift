@@ -1,3 +1,4 @@
+import DealGraphTesting
 import Foundation
 import PostgresClient
 import Testing
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func migrationsAreVersionedAndIdempotent() async throws {
-        let configuration = try await EmbeddedPostgres.sharedForTests().createDatabase(prefix: "store_migrate")
+        let configuration = try await TestCluster.shared().createDatabase(prefix: "store_migrate")
         let pool = PostgresPool(configuration: configuration, maxConnections: 2)
         let model = try ClassModel.bundled()
         let first = try await Migrator.run(pool: pool, model: model)

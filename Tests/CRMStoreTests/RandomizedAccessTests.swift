@@ -1,25 +1,15 @@
 import Foundation
 import PostgresClient
+import SeededRandom
 import Testing
 @testable import CRMStore
 
 /// Random users, role hierarchies (cycles included), ACLs and CLPs; every read path must return
 /// exactly what the independent AccessModel allows.
 @Suite struct RandomizedAccessTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: 0..<20)
     func everyReadPathMatchesTheModel(seed: Int) async throws {
-        var random = SplitMix(state: UInt64(seed) &* 7919 &+ 17)
+        var random = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
         let f = try await StoreFixture.make("store_random_\(seed)")
         var users: [StoreFixture.User] = []
         for index in 0..<4 { users.append(try await f.user("u\(seed)x\(index)")) }

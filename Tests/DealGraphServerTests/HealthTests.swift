@@ -1,52 +1,31 @@
-import DealGraphServer
-import Hummingbird
-import Logging
+import DealGraphTesting
 import PostgresClient
 import Testing
 
 @Suite("GET /health over real HTTP")
 struct HealthTests {
-    /// Runs the application on a free port while `body` runs, then stops it.
-    private func withServer(pool: PostgresPool, _ body: @Sendable (Int) async throws -> Void) async throws {
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        var configuration = ServerConfiguration(masterKey: "health-test-master-key")
-        configuration.port = 0
-        let app = ServerApplication.make(
-            backend: TransportBackend(), pool: pool, configuration: configuration, logger: Logger(label: "test")
-        ) {
-            portSink.yield($0)
-        }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
-            try await body(port)
-            group.cancelAll()
-        }
-    }
+    @Test("200 while the database answers, 503 without error details while it does not, 200 again after")
+    func followsTheDatabase() async throws {
+        try await TestGateway.run("health") { fixture in
+            try await fixture.withServer { server in
+                let healthy = try await server.send(.get, "/health")
+                #expect(healthy.status == .ok)
+                #expect(healthy.text == #"{"status":"ok"}"#)
 
-    @Test("200 when SELECT 1 succeeds through the pool", .timeLimit(.minutes(1)))
-    func healthy() async throws {
-        let configuration = try await EmbeddedPostgres.sharedForTests().createDatabase(prefix: "health")
-        let pool = PostgresPool(configuration: configuration, maxConnections: 1)
-        try await withServer(pool: pool) { port in
-            let response = try await HTTPProbe.request("GET", port: port, path: "/health")
-            #expect(response.status == 200)
-            #expect(response.body == #"{"status":"ok"}"#)
-        }
-        await pool.close()
-    }
+                // Refuse new connections to the gateway's database and end the open ones.
+                let admin = PostgresPool(configuration: fixture.database.configuration.withDatabase("postgres"), maxConnections: 1)
+                let name = fixture.database.name
+                _ = try await admin.query(#"ALTER DATABASE "\#(name)" ALLOW_CONNECTIONS false"#)
+                _ = try await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [.text(name)])
+                #expect(await waitUntil { (try? await server.send(.get, "/health"))?.status == .serviceUnavailable })
+                let down = try await server.send(.get, "/health")
+                #expect(down.text == #"{"status":"unavailable"}"#)
+                #expect(try await server.send(.post, "/health").status.code >= 400)
 
-    @Test("503 when the database is unreachable, without error details", .timeLimit(.minutes(1)))
-    func unavailable() async throws {
-        let nowhere = try PostgresConfiguration("postgres://u:s3cret@/x?host=/nonexistent-socket-dir")
-        let pool = PostgresPool(configuration: nowhere, maxConnections: 1)
-        try await withServer(pool: pool) { port in
-            let response = try await HTTPProbe.request("GET", port: port, path: "/health")
-            #expect(response.status == 503)
-            #expect(response.body == #"{"status":"unavailable"}"#)
-            let post = try await HTTPProbe.request("POST", port: port, path: "/health")
-            #expect(post.status == 405 || post.status == 404)
+                _ = try await admin.query(#"ALTER DATABASE "\#(name)" ALLOW_CONNECTIONS true"#)
+                #expect(await waitUntil { (try? await server.isHealthy()) == true }, "serving again once the database is back")
+                await admin.close()
+            }
         }
     }
 }

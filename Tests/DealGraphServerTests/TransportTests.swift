@@ -1,9 +1,10 @@
+import DealGraphServer
+import DealGraphTesting
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
-@testable import DealGraphServer
 
 /// GraphQL over HTTP through a real socket: methods, media types, status codes and hostile
 /// bodies. Every refused request is followed by a health check: the server keeps serving.
@@ -11,33 +12,31 @@ import Testing
 struct TransportTests {
     static let responseJSON = "application/graphql-response+json"
 
+    /// Runs `body` against DealGraph over HTTP on a fresh database.
     func withServer(
-        configure: (inout ServerConfiguration) -> Void = { _ in }, _ body: (TestServer) async throws -> Void
+        configure: @escaping (inout ServerConfiguration) -> Void = { _ in }, _ body: (TestServer) async throws -> Void
     ) async throws {
-        let server = try await TestServer.start(backend: TransportBackend(), configure: configure)
-        do {
-            try await body(server)
-        } catch {
-            try await server.stop()
-            throw error
+        try await TestGateway.run("transport", configure: { configure(&$0.server) }) { fixture in
+            try await fixture.withServer(body)
         }
-        try await server.stop()
     }
+
+    /// A query that reads the schema (no session needed) and uses a variable and an operation name.
+    static let typeQuery = #"query A { health } query Op($name: String!) { __type(name: $name) { name } }"#
 
     @Test("POST with application/json runs the operation: 200 and the negotiated Content-Type")
     func post() async throws {
         try await withServer { (server: TestServer) async throws in
-            let plain = try await server.post(#"{"query":"{ a }","variables":{"y":1,"x":null},"operationName":"Op"}"#)
+            let body = #"{"query":\#(jsonString(Self.typeQuery)),"variables":{"name":"Deal","x":null},"operationName":"Op"}"#
+            let plain = try await server.post(body)
             #expect(plain.status == .ok)
             #expect(plain.headers[.contentType] == "application/json; charset=utf-8")
-            let data = plain.json["data"] as? [String: Any]
-            #expect(data?["variables"] as? String == "x,y")
-            #expect(data?["operationName"] as? String == "Op")
-            #expect(data?["caller"] as? String == "anonymous")
+            #expect(plain.json["data"]["__type"]["name"].string == "Deal", "variables and operationName reach the executor")
 
-            let modern = try await server.post(#"{"query":"{ a }","variables":null,"extensions":{}}"#, accept: Self.responseJSON)
+            let modern = try await server.post(#"{"query":"{ health }","variables":null,"extensions":{}}"#, accept: Self.responseJSON)
             #expect(modern.status == .ok)
             #expect(modern.headers[.contentType] == "application/graphql-response+json; charset=utf-8")
+            #expect(modern.json["data"]["health"].bool == true)
         }
     }
 
@@ -47,20 +46,21 @@ struct TransportTests {
             let body = #"{"query":"{ invalid"}"#
             let modern = try await server.post(body, accept: Self.responseJSON)
             #expect(modern.status == .badRequest)
-            #expect(modern.firstErrorMessage == "Syntax Error")
+            #expect(modern.json.firstErrorMessage?.hasPrefix("Syntax Error") == true)
             let legacy = try await server.post(body, accept: "application/json")
             #expect(legacy.status == .ok)
-            #expect(legacy.firstErrorMessage == "Syntax Error")
+            #expect(legacy.json.firstErrorMessage?.hasPrefix("Syntax Error") == true)
+            #expect(legacy.json.members?["data"] == nil)
         }
     }
 
     @Test("Accept: unsupported types get 406, */* and none get application/json")
     func acceptNegotiation() async throws {
         try await withServer { (server: TestServer) async throws in
-            let refused = try await server.post(#"{"query":"{ a }"}"#, accept: "text/plain")
+            let refused = try await server.post(#"{"query":"{ health }"}"#, accept: "text/plain")
             #expect(refused.status == .notAcceptable)
-            #expect(refused.firstErrorMessage?.contains("Accept") == true)
-            #expect(try await server.post(#"{"query":"{ a }"}"#, accept: "*/*").headers[.contentType]?.hasPrefix("application/json") == true)
+            #expect(refused.json.firstErrorMessage?.contains("Accept") == true)
+            #expect(try await server.post(#"{"query":"{ health }"}"#, accept: "*/*").headers[.contentType]?.hasPrefix("application/json") == true)
             #expect(try await server.isHealthy())
         }
     }
@@ -68,19 +68,18 @@ struct TransportTests {
     @Test("GET runs queries from the query string; a mutation over GET is 405 with Allow: POST")
     func get() async throws {
         try await withServer { (server: TestServer) async throws in
-            let query = "/graphql?query=%7B+a+%7D&variables=%7B%22v%22%3A1%7D&operationName=Q"
+            let query = "/graphql?query=\(formEncoded(Self.typeQuery))&variables=\(formEncoded(#"{"name":"Deal"}"#))&operationName=Op"
             let ok = try await server.send(.get, query, headers: [.accept: "application/json"])
             #expect(ok.status == .ok)
-            #expect((ok.json["data"] as? [String: Any])?["variables"] as? String == "v")
-            #expect((ok.json["data"] as? [String: Any])?["operationName"] as? String == "Q")
+            #expect(ok.json["data"]["__type"]["name"].string == "Deal")
 
-            let mutation = try await server.send(.get, "/graphql?query=mutation+%7B+a+%7D")
+            let mutation = try await server.send(.get, "/graphql?query=\(formEncoded("mutation { logOut(input: {}) { ok } }"))")
             #expect(mutation.status == .methodNotAllowed)
             #expect(mutation.headers[.allow] == "POST")
 
-            let badVariables = try await server.send(.get, "/graphql?query=%7B+a+%7D&variables=%7Bnope")
+            let badVariables = try await server.send(.get, "/graphql?query=%7B+health+%7D&variables=%7Bnope")
             #expect(badVariables.status == .badRequest)
-            #expect(badVariables.firstErrorMessage?.hasPrefix("variables is not valid JSON") == true)
+            #expect(badVariables.json.firstErrorMessage?.hasPrefix("variables is not valid JSON") == true)
 
             let missing = try await server.send(.get, "/graphql?variables=%7B%7D", headers: [.accept: "application/json"])
             #expect(missing.status == .badRequest)
@@ -94,11 +93,11 @@ struct TransportTests {
             for contentType in [nil, "text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1"] {
                 var headers: HTTPFields = [:]
                 if let contentType { headers[.contentType] = contentType }
-                let response = try await server.send(.post, "/graphql", headers: headers, body: #"{"query":"{ a }"}"#)
+                let response = try await server.send(.post, "/graphql", headers: headers, body: #"{"query":"{ health }"}"#)
                 #expect(response.status == .unsupportedMediaType, "Content-Type \(contentType ?? "none")")
             }
             let utf8 = try await server.send(.post, "/graphql", headers: [.contentType: "application/json; charset=UTF-8"],
-                                             body: #"{"query":"{ a }"}"#)
+                                             body: #"{"query":"{ health }"}"#)
             #expect(utf8.status == .ok)
             #expect(try await server.isHealthy())
         }
@@ -107,16 +106,16 @@ struct TransportTests {
     @Test("malformed bodies get 400 with a clear message, never a 500", arguments: [
         ("{\"query\": ", "Request body is not valid JSON"),
         ("", "Request body is not valid JSON: Empty JSON text"),
-        ("[{\"query\":\"{ a }\"}]", "Batched requests"),
-        ("\"{ a }\"", "Request body must be a JSON object"),
+        ("[{\"query\":\"{ health }\"}]", "Batched requests"),
+        ("\"{ health }\"", "Request body must be a JSON object"),
         ("{}", "Missing query"),
         ("{\"query\":null}", "Missing query"),
         ("{\"query\":{\"a\":1}}", "\"query\" must be a string"),
         ("{\"query\":42}", "\"query\" must be a string"),
-        ("{\"query\":\"{ a }\",\"variables\":\"{}\"}", "\"variables\" must be an object"),
-        ("{\"query\":\"{ a }\",\"variables\":[1]}", "\"variables\" must be an object"),
-        ("{\"query\":\"{ a }\",\"operationName\":7}", "\"operationName\" must be a string"),
-        ("{\"query\":\"{ a }\",\"extensions\":true}", "\"extensions\" must be an object"),
+        ("{\"query\":\"{ health }\",\"variables\":\"{}\"}", "\"variables\" must be an object"),
+        ("{\"query\":\"{ health }\",\"variables\":[1]}", "\"variables\" must be an object"),
+        ("{\"query\":\"{ health }\",\"operationName\":7}", "\"operationName\" must be a string"),
+        ("{\"query\":\"{ health }\",\"extensions\":true}", "\"extensions\" must be an object"),
         ("{\"query\":\"\\uD800\"}", "Lone surrogate"),
         (String(repeating: "[", count: 100_000), "nested deeper"),
     ])
@@ -125,7 +124,7 @@ struct TransportTests {
             for accept in [Self.responseJSON, "application/json"] {
                 let response = try await server.post(body, accept: accept)
                 #expect(response.status == .badRequest)
-                #expect(response.firstErrorMessage?.contains(message) == true, "\(response.text)")
+                #expect(response.json.firstErrorMessage?.contains(message) == true, "\(response.text)")
             }
             #expect(try await server.isHealthy())
         }
@@ -137,7 +136,7 @@ struct TransportTests {
             let bytes = Array(#"{"query":"{ "#.utf8) + [0xC3, 0x28] + Array(#" }"}"#.utf8)
             let response = try await server.send(.post, "/graphql", headers: [.contentType: "application/json"], bytes: bytes)
             #expect(response.status == .badRequest)
-            #expect(response.firstErrorMessage?.contains("Invalid UTF-8") == true)
+            #expect(response.json.firstErrorMessage?.contains("Invalid UTF-8") == true)
             #expect(try await server.isHealthy())
         }
     }
@@ -146,10 +145,10 @@ struct TransportTests {
     func oversized() async throws {
         try await withServer(configure: { $0.maxBodyBytes = 1000 }) { (server: TestServer) async throws in
             let padding = String(repeating: " ", count: 2000)
-            let response = try await server.post(#"{"query":"{ a }"\#(padding)}"#)
+            let response = try await server.post(#"{"query":"{ health }"\#(padding)}"#)
             #expect(response.status == .contentTooLarge)
-            #expect(response.firstErrorMessage == "Request body is larger than the limit of 1000 bytes")
-            #expect(try await server.post(#"{"query":"{ a }"}"#).status == .ok)
+            #expect(response.json.firstErrorMessage == "Request body is larger than the limit of 1000 bytes")
+            #expect(try await server.post(#"{"query":"{ health }"}"#).status == .ok)
             #expect(try await server.isHealthy())
         }
     }
@@ -184,11 +183,11 @@ struct TransportTests {
                 #expect(allowed.contains(header))
             }
             #expect(preflight.headers[.accessControlAllowMethods]?.contains("POST") == true)
-            let response = try await server.post(#"{"query":"{ a }"}"#, headers: [.origin: "https://app.example"])
+            let response = try await server.post(#"{"query":"{ health }"}"#, headers: [.origin: "https://app.example"])
             #expect(response.headers[.accessControlAllowOrigin] == "https://app.example")
         }
         try await withServer(configure: { $0.allowedOrigin = "https://crm.example" }) { (server: TestServer) async throws in
-            let response = try await server.post(#"{"query":"{ a }"}"#, headers: [.origin: "https://evil.example"])
+            let response = try await server.post(#"{"query":"{ health }"}"#, headers: [.origin: "https://evil.example"])
             #expect(response.headers[.accessControlAllowOrigin] == "https://crm.example")
         }
     }
@@ -200,4 +199,11 @@ struct TransportTests {
             #expect(try await server.isHealthy())
         }
     }
+}
+
+/// `text` form-encoded for a query string (WHATWG `application/x-www-form-urlencoded`).
+func formEncoded(_ text: String) -> String {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "*-._")
+    return text.addingPercentEncoding(withAllowedCharacters: allowed)!.replacingOccurrences(of: "%20", with: "+")
 }

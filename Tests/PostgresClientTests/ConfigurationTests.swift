@@ -1,3 +1,4 @@
+import DealGraphTesting
 import Testing
 @testable import PostgresClient
 
@@ -57,7 +58,7 @@ struct ConfigurationTests {
 
     @Test("server error descriptions hold no SQL or values")
     func safeDescription() async throws {
-        let configuration = try await EmbeddedPostgres.sharedForTests().createDatabase(prefix: "config")
+        let configuration = try await TestCluster.shared().createDatabase(prefix: "config")
         let pool = PostgresPool(configuration: configuration, maxConnections: 1)
         let error = await #expect(throws: PostgresError.self) {
             _ = try await pool.query("SELECT $1::int4", [.text("'; DROP TABLE x; --")])

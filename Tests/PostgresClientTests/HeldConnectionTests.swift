@@ -1,3 +1,4 @@
+import DealGraphTesting
 import Testing
 @testable import PostgresClient
 
@@ -6,7 +7,7 @@ struct HeldConnectionTests {
     let pool: PostgresPool
 
     init() async throws {
-        let configuration = try await EmbeddedPostgres.sharedForTests().createDatabase(prefix: "held")
+        let configuration = try await TestCluster.shared().createDatabase(prefix: "held")
         pool = PostgresPool(configuration: configuration, maxConnections: 2)
     }
 

@@ -1,3 +1,4 @@
+import DealGraphTesting
 import Testing
 @testable import PostgresClient
 
@@ -6,7 +7,7 @@ struct NotificationTests {
     let pool: PostgresPool
 
     init() async throws {
-        let configuration = try await EmbeddedPostgres.sharedForTests().createDatabase(prefix: "notify")
+        let configuration = try await TestCluster.shared().createDatabase(prefix: "notify")
         pool = PostgresPool(configuration: configuration, maxConnections: 2)
     }
 

@@ -1,3 +1,4 @@
+import DealGraphTesting
 import Foundation
 import Testing
 @testable import PostgresClient
@@ -45,7 +46,7 @@ struct OutageTests {
 
     @Test("a terminated backend is replaced before the next statement")
     func terminatedBackend() async throws {
-        let configuration = try await EmbeddedPostgres.sharedForTests().createDatabase(prefix: "terminate")
+        let configuration = try await TestCluster.shared().createDatabase(prefix: "terminate")
         let pool = PostgresPool(configuration: configuration, maxConnections: 1)
         let victim = try await pool.query("SELECT pg_backend_pid()")[0].int(0)!
         let admin = PostgresPool(configuration: configuration, maxConnections: 1)

@@ -1,3 +1,4 @@
+import DealGraphTesting
 import Testing
 @testable import PostgresClient
 
@@ -6,7 +7,7 @@ struct PoolTests {
     let configuration: PostgresConfiguration
 
     init() async throws {
-        configuration = try await EmbeddedPostgres.sharedForTests().createDatabase(prefix: "pool")
+        configuration = try await TestCluster.shared().createDatabase(prefix: "pool")
     }
 
     @Test("exhaustion waits for a returned connection, then times out with .poolTimeout", .timeLimit(.minutes(1)))

@@ -1,3 +1,4 @@
+import DealGraphTesting
 import Foundation
 import Testing
 @testable import PostgresClient
@@ -7,7 +8,7 @@ struct RoundTripTests {
     let pool: PostgresPool
 
     init() async throws {
-        let configuration = try await EmbeddedPostgres.sharedForTests().createDatabase(prefix: "roundtrip")
+        let configuration = try await TestCluster.shared().createDatabase(prefix: "roundtrip")
         pool = PostgresPool(configuration: configuration, maxConnections: 2)
     }
 

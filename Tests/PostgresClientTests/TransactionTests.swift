@@ -1,3 +1,4 @@
+import DealGraphTesting
 import Testing
 @testable import PostgresClient
 
@@ -8,7 +9,7 @@ struct TransactionTests {
     let pool: PostgresPool
 
     init() async throws {
-        let configuration = try await EmbeddedPostgres.sharedForTests().createDatabase(prefix: "transactions")
+        let configuration = try await TestCluster.shared().createDatabase(prefix: "transactions")
         pool = PostgresPool(configuration: configuration, maxConnections: 2)
         _ = try await pool.query("CREATE TABLE items (name text PRIMARY KEY)")
     }

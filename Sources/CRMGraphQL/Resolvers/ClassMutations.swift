@@ -1,3 +1,4 @@
+import APICore
 import CRMStore
 import GraphQLEngine
 
@@ -7,6 +8,18 @@ import GraphQLEngine
 struct ClassMutations: Sendable {
     let api: APIClass
     let model: APIModel
+    /// `Create<T>Payload`, `Update<T>Payload`, `Delete<T>Payload`: `{<t> clientMutationId}`.
+    let payloadShape: RecordShape
+
+    init(api: APIClass, model: APIModel) {
+        self.api = api
+        self.model = model
+        payloadShape = Self.payloadShape(api)
+    }
+
+    static func payloadShape(_ api: APIClass) -> RecordShape {
+        RecordShape([api.naming.singular, "clientMutationId"])
+    }
 
     var create: FieldResolver {
         ResolverBody.root { batch, context in
@@ -40,17 +53,15 @@ struct ClassMutations: Sendable {
     }
 
     private func objectId(_ input: GraphQLValue?) throws -> String {
-        guard case .string(let id)? = input?["id"] else { throw APIError.objectNotFound }
+        guard case .string(let id)? = input?["id"] else { throw ParseError.objectNotFound }
         return GlobalID.objectId(from: id, className: api.className)
     }
 
-    private func payload(_ object: StoredObject?, input: GraphQLValue?, context: RequestContext) throws -> GraphQLValue {
-        guard let object else { throw APIError.objectNotFound }
+    private func payload(_ object: StoredObject?, input: GraphQLValue?, context: ResolverContext) throws -> GraphQLValue {
+        guard let object else { throw ParseError.objectNotFound }
         context.loader.remember([object], keys: nil)
-        return .object(Record(fields: [
-            (api.naming.singular, context.records.record(object)),
-            ("clientMutationId", MutationInput.clientMutationId(input)),
-        ]))
+        return .object(Record(shape: payloadShape,
+                              values: [context.records.record(object), MutationInput.clientMutationId(input)]))
     }
 }
 
@@ -63,10 +74,15 @@ enum MutationInput {
 
 /// `signUp`, `logIn`, `logOut` and `resetPassword` (parse-graphql.md 5.2).
 enum AuthMutations {
+    /// `SignUpPayload`, `LogInPayload`.
+    static let viewerPayloadShape = RecordShape(["viewer", "clientMutationId"])
+    /// `LogOutPayload`, `ResetPasswordPayload`.
+    static let okPayloadShape = RecordShape(["ok", "clientMutationId"])
+
     /// Creates the user and a session; the viewer carries the new token.
     static func signUp(model: APIModel) -> FieldResolver {
         ResolverBody.root { batch, context in
-            guard let user = model.userClass else { throw APIError.objectNotFound }
+            guard let user = model.userClass else { throw ParseError.objectNotFound }
             let input = batch.arguments["input"]
             var (fields, _) = try FieldInputs(model: model).convert(input?["fields"], for: user)
             func take(_ name: String) -> String {
@@ -97,14 +113,14 @@ enum AuthMutations {
     /// No mail transport is configured (API.md): answers success without sending anything.
     static let resetPassword = ResolverBody.root { batch, _ in okPayload(batch) }
 
-    private static func viewerPayload(_ result: AuthResult, input: GraphQLValue?, context: RequestContext) -> GraphQLValue {
-        .object(Record(fields: [
-            ("viewer", Viewer.record(sessionToken: result.sessionToken, user: context.records.record(result.user))),
-            ("clientMutationId", MutationInput.clientMutationId(input)),
+    private static func viewerPayload(_ result: AuthResult, input: GraphQLValue?, context: ResolverContext) -> GraphQLValue {
+        .object(Record(shape: viewerPayloadShape, values: [
+            Viewer.record(sessionToken: result.sessionToken, user: context.records.record(result.user)),
+            MutationInput.clientMutationId(input),
         ]))
     }
 
     private static func okPayload(_ batch: FieldBatch) -> GraphQLValue {
-        .object(Record(fields: [("ok", true), ("clientMutationId", MutationInput.clientMutationId(batch.arguments["input"]))]))
+        .object(Record(shape: okPayloadShape, values: [true, MutationInput.clientMutationId(batch.arguments["input"])]))
     }
 }

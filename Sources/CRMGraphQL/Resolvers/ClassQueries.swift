@@ -1,3 +1,4 @@
+import APICore
 import CRMStore
 import GraphQLEngine
 
@@ -8,7 +9,7 @@ struct ClassQueries: Sendable {
     /// `deal(id:)`: a global id or a raw objectId; 101 when missing or not readable.
     var get: FieldResolver {
         ResolverBody.root { batch, context in
-            guard case .string(let id)? = batch.arguments["id"] else { throw APIError.objectNotFound }
+            guard case .string(let id)? = batch.arguments["id"] else { throw ParseError.objectNotFound }
             let objectId = GlobalID.objectId(from: id, className: api.className)
             return try await ObjectReads.get(api, objectId: objectId, plan: batch.plan, schema: batch.schema, context: context)
         }
@@ -19,7 +20,7 @@ struct ClassQueries: Sendable {
     var find: FieldResolver {
         ResolverBody.root { batch, context in
             let use = Lookahead.connection(batch.plan, of: api, schema: batch.schema)
-            let clause = try WhereInput(model: context.api).clause(batch.arguments["where"], on: api)
+            let clause = try context.clause(batch.arguments["where"], on: api)
             let order = try OrderInput.sortKeys(batch.arguments["order"])
             let configuration = context.configuration
             var window = try PageWindow(arguments: batch.arguments, maxLimit: configuration.maxLimit)
@@ -52,7 +53,7 @@ struct ClassQueries: Sendable {
 enum ObjectReads {
     /// One object with the columns its selection needs.
     static func get(_ api: APIClass, objectId: String, plan: FieldPlan, schema: GraphQLSchema,
-                    context: RequestContext) async throws -> GraphQLValue {
+                    context: ResolverContext) async throws -> GraphQLValue {
         let selection = Lookahead.fields(below: [plan], on: api.naming.typeName, schema: schema)
         let keys = Lookahead.keys(selection, api: api)
         let object = try await context.store.get(className: api.className, objectId: objectId, keys: keys.sorted(),

@@ -1,45 +1,6 @@
+import APICore
 import CRMStore
-import Foundation
 import GraphQLEngine
-
-/// Input values of the custom scalars and of class fields, as the store's typed values
-/// (parse-graphql.md 4.4: `Date` as an ISO string or `{__type: "Date", iso}`, `Object` any JSON
-/// object, numbers as Float).
-enum InputValues {
-    /// `value` as a value of a field of `type`; nil when it has the wrong form.
-    static func scalar(_ value: GraphQLValue, type: FieldType) throws -> FieldValue? {
-        switch (type, value) {
-        case (.string, .string(let text)), (.pointer, .string(let text)):
-            return .string(text)
-        case (.number, .int(let number)):
-            return .number(Double(number))
-        case (.number, .float(let number)):
-            return .number(number)
-        case (.boolean, .boolean(let flag)):
-            return .bool(flag)
-        case (.date, _):
-            return date(value).map(FieldValue.date)
-        case (.object, .object):
-            return JSONEncoding.text(value).map(FieldValue.object)
-        case (.array, .list):
-            return JSONEncoding.text(value).map(FieldValue.array)
-        default:
-            return nil
-        }
-    }
-
-    static func date(_ value: GraphQLValue) -> Date? {
-        switch value {
-        case .string(let text):
-            return DateText.parse(text)
-        case .object(let record):
-            guard record["__type"]?.stringValue == "Date", let iso = record["iso"]?.stringValue else { return nil }
-            return DateText.parse(iso)
-        default:
-            return nil
-        }
-    }
-}
 
 /// The `fields` of create and update inputs as the store's ``FieldInput``s, plus the ACL input
 /// (parse-graphql.md 3.2 and 6): `null` unsets, pointers take `link` (global id or objectId)
@@ -49,7 +10,7 @@ struct FieldInputs {
 
     func convert(_ input: GraphQLValue?, for api: APIClass) throws -> (fields: [String: FieldInput], acl: ACL?) {
         guard let input, !input.isNull else { return ([:], nil) }
-        guard case .object(let record) = input else { throw APIError.incorrectType("Invalid fields input.") }
+        guard case .object(let record) = input else { throw ParseError.incorrectType("Invalid fields input.") }
         var fields: [String: FieldInput] = [:]
         var acl: ACL?
         for (name, value) in record.fields {
@@ -58,7 +19,7 @@ struct FieldInputs {
                 continue
             }
             guard let field = api.definition.field(name) else {
-                throw APIError.parse(StoreError.Code.invalidKeyName, "Invalid field name: \(name).")
+                throw ParseError(.invalidKeyName, "Invalid field name: \(name).")
             }
             fields[name] = try fieldInput(value, field: field)
         }
@@ -68,8 +29,8 @@ struct FieldInputs {
     private func fieldInput(_ value: GraphQLValue, field: ModelField) throws -> FieldInput {
         if value.isNull { return .unset }
         guard field.type == .pointer else {
-            guard let converted = try InputValues.scalar(value, type: field.type) else {
-                throw APIError.incorrectType("Invalid value for \(field.name): expected \(field.type.rawValue).")
+            guard let converted = ParseValue.decode(value, as: field.type) else {
+                throw ParseError.incorrectType("Invalid value for \(field.name): expected \(field.type.rawValue).")
             }
             return .set(converted)
         }
@@ -79,7 +40,7 @@ struct FieldInputs {
         case (.string(let id)?, nil):
             if field.isPolymorphic {
                 guard let decoded = GlobalID.decode(id), field.targetClasses.contains(decoded.className) else {
-                    throw APIError.parse(StoreError.Code.invalidPointer, "\(field.name) needs the global id of a \(field.targetClasses.joined(separator: " or ")).")
+                    throw ParseError(.invalidPointer, "\(field.name) needs the global id of a \(field.targetClasses.joined(separator: " or ")).")
                 }
                 return .set(.pointer(className: decoded.className, objectId: decoded.objectId))
             }
@@ -87,13 +48,13 @@ struct FieldInputs {
             return .set(.pointer(className: target, objectId: GlobalID.objectId(from: id, className: target)))
         case (nil, let nested?) where !field.isPolymorphic:
             guard let target = model.apiClass(className: field.targetClasses[0]) else {
-                throw APIError.parse(StoreError.Code.invalidPointer, "Invalid pointer for \(field.name).")
+                throw ParseError(.invalidPointer, "Invalid pointer for \(field.name).")
             }
             let (fields, acl) = try convert(nested, for: target)
             return .createAndLink(className: target.className, fields: fields, acl: acl)
         default:
-            throw APIError.parse(StoreError.Code.invalidPointer,
-                                 "You need to provide link OR createLink on the pointer mutation of field \(field.name)")
+            throw ParseError(.invalidPointer,
+                             "You need to provide link OR createLink on the pointer mutation of field \(field.name)")
         }
     }
 }
@@ -120,6 +81,6 @@ enum ACLInput {
     }
 
     private static func invalid() -> GraphQLError {
-        APIError.parse(StoreError.Code.invalidACL, "Invalid ACL.")
+        ParseError(.invalidACL, "Invalid ACL.")
     }
 }

@@ -47,7 +47,7 @@ struct ObjectFields: Sendable {
             guard let source = model.apiClass(className: connection.source.className) else { return batch.parents.map { _ in .null } }
             let parentIds = batch.parents.map { $0["objectId"]?.stringValue ?? "" }
             let use = Lookahead.connection(batch.plan, of: source, schema: batch.schema)
-            let clause = try WhereInput(model: model).clause(batch.arguments["where"], on: source)
+            let clause = try context.clause(batch.arguments["where"], on: source)
             let order = try OrderInput.sortKeys(batch.arguments["order"])
             let configuration = context.configuration
             let window = try PageWindow(arguments: batch.arguments, maxLimit: configuration.maxLimit)

@@ -1,3 +1,4 @@
+import APICore
 import GraphQLEngine
 
 /// Parse's pagination (parse-graphql.md section 3.1, `calculateSkipAndLimit` of Parse's
@@ -16,19 +17,19 @@ struct PageWindow: Equatable {
         limit = nil
         needsPreCount = false
         if let given = try Self.int(arguments, "skip") {
-            guard given >= 0 else { throw APIError.invalidQuery("Skip should be a positive number") }
+            guard given >= 0 else { throw ParseError.invalidQuery("Skip should be a positive number") }
             skip = given
         }
         if case .string(let cursor)? = arguments["after"] {
-            guard let offset = Cursor.decode(cursor) else { throw APIError.invalidQuery("After is not a valid cursor") }
+            guard let offset = Cursor.decode(cursor) else { throw ParseError.invalidQuery("After is not a valid cursor") }
             skip += offset + 1
         }
         if let first = try Self.int(arguments, "first") {
-            guard first >= 0 else { throw APIError.invalidQuery("First should be a positive number") }
+            guard first >= 0 else { throw ParseError.invalidQuery("First should be a positive number") }
             limit = first
         }
         if case .string(let cursor)? = arguments["before"] {
-            guard let before = Cursor.decode(cursor) else { throw APIError.invalidQuery("Before is not a valid cursor") }
+            guard let before = Cursor.decode(cursor) else { throw ParseError.invalidQuery("Before is not a valid cursor") }
             if skip >= before {
                 limit = 0
             } else if limit == nil || skip + limit! > before {
@@ -36,7 +37,7 @@ struct PageWindow: Equatable {
             }
         }
         if var last = try Self.int(arguments, "last") {
-            guard last >= 0 else { throw APIError.invalidQuery("Last should be a positive number") }
+            guard last >= 0 else { throw ParseError.invalidQuery("Last should be a positive number") }
             last = min(last, maxLimit)
             if let current = limit {
                 if last < current {
@@ -65,7 +66,7 @@ struct PageWindow: Equatable {
 
     private static func int(_ arguments: Record, _ name: String) throws -> Int? {
         guard let value = arguments[name], !value.isNull else { return nil }
-        guard let number = value.intValue else { throw APIError.incorrectType("\(name) should be an integer") }
+        guard let number = value.intValue else { throw ParseError.incorrectType("\(name) should be an integer") }
         return number
     }
 }
@@ -73,9 +74,9 @@ struct PageWindow: Equatable {
 /// The connection records of one page (graphql-relay shapes plus Parse's `count`), with
 /// step 7 of reference 3.1 for cursors and page info.
 enum ConnectionRecords {
-    private static let connectionShape = RecordShape(["pageInfo", "edges", "count"])
-    private static let edgeShape = RecordShape(["node", "cursor"])
-    private static let pageInfoShape = RecordShape(["hasNextPage", "hasPreviousPage", "startCursor", "endCursor"])
+    static let connectionShape = RecordShape(["pageInfo", "edges", "count"])
+    static let edgeShape = RecordShape(["node", "cursor"])
+    static let pageInfoShape = RecordShape(["hasNextPage", "hasPreviousPage", "startCursor", "endCursor"])
 
     /// `nodes` are the page's records starting at offset `skip`; `count` is the total when
     /// it was needed.

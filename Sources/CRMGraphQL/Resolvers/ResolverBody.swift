@@ -1,17 +1,17 @@
 import GraphQLEngine
 
 /// Wraps resolver bodies so that every error leaves as a client-safe GraphQL error with its
-/// Parse code (``APIError/map(_:)``), never as a raw description.
+/// Parse code (``GraphQLError/resolving(_:)``), never as a raw description.
 enum ResolverBody {
     /// A field resolved for all parents of a level at once, one value per parent.
     static func batch(
-        _ body: @escaping @Sendable (FieldBatch, RequestContext) async throws -> [GraphQLValue]
+        _ body: @escaping @Sendable (FieldBatch, ResolverContext) async throws -> [GraphQLValue]
     ) -> FieldResolver {
         .batch { batch in
             do {
-                return try await body(batch, try RequestContext.of(batch)).map { .success($0) }
+                return try await body(batch, try ResolverContext.of(batch)).map { .success($0) }
             } catch {
-                let mapped = APIError.map(error)
+                let mapped = GraphQLError.resolving(error)
                 return batch.parents.map { _ in .failure(mapped) }
             }
         }
@@ -19,7 +19,7 @@ enum ResolverBody {
 
     /// A root field: the same value for the (single) root parent.
     static func root(
-        _ body: @escaping @Sendable (FieldBatch, RequestContext) async throws -> GraphQLValue
+        _ body: @escaping @Sendable (FieldBatch, ResolverContext) async throws -> GraphQLValue
     ) -> FieldResolver {
         batch { batch, context in
             let value = try await body(batch, context)

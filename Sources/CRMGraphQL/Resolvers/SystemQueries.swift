@@ -1,3 +1,4 @@
+import APICore
 import CRMStore
 import GraphQLEngine
 
@@ -9,7 +10,7 @@ enum SystemQueries {
         ResolverBody.root { batch, context in
             guard case .string(let id)? = batch.arguments["id"], let decoded = GlobalID.decode(id),
                   let api = model.apiClass(className: decoded.className) else {
-                throw APIError.invalidQuery("Invalid global id.")
+                throw ParseError.invalidQuery("Invalid global id.")
             }
             return try await ObjectReads.get(api, objectId: decoded.objectId, plan: batch.plan, schema: batch.schema,
                                              context: context)
@@ -23,7 +24,7 @@ enum SystemQueries {
     static func viewer(model: APIModel) -> FieldResolver {
         ResolverBody.root { batch, context in
             guard let user = model.userClass, let userId = context.access.userId, let token = context.sessionToken else {
-                throw APIError.invalidSessionToken
+                throw ParseError.invalidSessionToken
             }
             let userPlans = Lookahead.fields(below: [batch.plan], on: "Viewer", schema: batch.schema)
                 .filter { $0.definition.name == "user" }
@@ -39,7 +40,7 @@ enum SystemQueries {
     static func dealPipeline(model: APIModel) -> FieldResolver {
         ResolverBody.root { batch, context in
             guard let deal = model.apiClass(className: PipelineSummary.className) else { return .list([]) }
-            let clause = try WhereInput(model: model).clause(batch.arguments["where"], on: deal)
+            let clause = try context.clause(batch.arguments["where"], on: deal)
             let groups = try await context.store.groupSummary(
                 className: deal.className, groupBy: PipelineSummary.stageField, sum: PipelineSummary.amountField,
                 where: clause, context: context.access)
@@ -50,7 +51,7 @@ enum SystemQueries {
 
 /// `Viewer { sessionToken user }`.
 enum Viewer {
-    private static let shape = RecordShape(["sessionToken", "user"])
+    static let shape = RecordShape(["sessionToken", "user"])
 
     static func record(sessionToken: String, user: GraphQLValue) -> GraphQLValue {
         .object(Record(shape: shape, values: [.string(sessionToken), user]))
@@ -62,10 +63,10 @@ enum PipelineSummary {
     static let className = "Deal"
     static let stageField = "stage"
     static let amountField = "amount"
-    private static let shape = RecordShape(["stage", "count", "totalAmount"])
+    static let shape = RecordShape(["stage", "count", "totalAmount"])
 
     static func record(_ group: GroupSummary) -> GraphQLValue {
         .object(Record(shape: shape, values: [group.key.map(GraphQLValue.string) ?? .null, .int(group.count),
-                                              JSONValue.number(group.sum)]))
+                                              ParseValue.number(group.sum)]))
     }
 }

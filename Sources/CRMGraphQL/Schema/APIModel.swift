@@ -9,7 +9,7 @@ struct APIModel: Sendable {
     private let byClassName: [String: Int]
     private let byTypeName: [String: Int]
 
-    init(model: ClassModel, protectedFields: [String: [String: [String]]] = StoreOptions().protectedFields) {
+    init(model: ClassModel, protectedFields: [String: [String: [String]]]) {
         let ordered = model.classes.sorted { a, b in
             let (ua, ub) = (a.name.hasPrefix("_"), b.name.hasPrefix("_"))
             return ua != ub ? ua : javaScriptOrder(a.name, b.name)

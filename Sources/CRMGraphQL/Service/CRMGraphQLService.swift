@@ -1,60 +1,114 @@
+import APICore
 import CRMStore
 import GraphQLEngine
 
-/// The DealGraph API: the schema generated from the class model with its resolvers on
-/// CRMStore, and request execution with limits checked before any SQL runs.
+/// The DealGraph GraphQL API: the schema generated from the class model with its resolvers on
+/// CRMStore, and the one entry point every transport calls: ``execute(_:caller:)`` for queries
+/// and mutations, ``subscribe(_:caller:)`` for a stream of responses.
 ///
-/// Share one service between all requests.
+/// A request's document is looked up in the executor's document cache (parsed, validated
+/// against the schema and the limits, with its plans) and its operation is selected once. Share
+/// one service between all requests.
 public final class CRMGraphQLService: Sendable {
-    /// The served schema, built from ``schemaSDL(model:)``.
+    /// The served schema, built from ``schemaSDL(model:options:)``.
     public let schema: GraphQLSchema
     public let configuration: APIConfiguration
     let store: CRMStore
     let api: APIModel
     let records: RecordFactory
+    let wheres: WhereTranslation<GraphQLWhere>
     private let executor: GraphQLExecutor
-    private let documents: PreparedDocuments
 
-    /// Builds the schema from the store's class model and attaches the resolvers.
+    /// Builds the schema from the store's class model and options and attaches the resolvers;
+    /// throws when a field of the schema would have no resolver.
     public init(store: CRMStore, configuration: APIConfiguration = .init()) throws {
         self.store = store
         self.configuration = configuration
-        api = APIModel(model: store.model)
+        api = APIModel(model: store.model, protectedFields: store.options.protectedFields)
         records = RecordFactory(api: api)
+        wheres = WhereTranslation(model: store.model, dialect: GraphQLWhere(model: api))
         schema = try buildSchema(sdl: SchemaGenerator.sdl(for: api))
-        ResolverWiring.attach(to: schema, model: api)
-        documents = PreparedDocuments(configuration: configuration)
-        // Documents are prepared and cached by `documents`; the executor only runs them.
-        executor = GraphQLExecutor(schema: schema, cacheCapacity: 1)
+        try ResolverWiring.attach(to: schema, model: api, records: records)
+        executor = GraphQLExecutor(schema: schema, cacheCapacity: configuration.planCacheSize,
+                                   parseOptions: ParseOptions(maxTokens: configuration.maxTokens),
+                                   validationOptions: configuration.validationOptions)
     }
 
-    /// The SDL that `dealgraph schema` prints and schema.graphql holds.
-    public static func schemaSDL(model: ClassModel) -> String {
-        SchemaGenerator.sdl(for: APIModel(model: model))
+    /// The SDL that a store with these options serves; `dealgraph schema` prints it and
+    /// schema.graphql holds it for the default options.
+    public static func schemaSDL(model: ClassModel, options: StoreOptions = StoreOptions()) -> String {
+        SchemaGenerator.sdl(for: APIModel(model: model, protectedFields: options.protectedFields))
     }
 
-    /// Runs one request. `allowMutations` is false for GET: only queries run then.
-    public func execute(_ request: GraphQLRequest, credentials: RequestCredentials,
-                        allowMutations: Bool) async -> GraphQLOutcome {
-        let (prepared, operation) = documents.prepare(request.query, operationName: request.operationName, schema: schema)
-        if !prepared.errors.isEmpty {
-            return .requestError(body: GraphQLResponse(requestErrors: prepared.errors).json)
+    /// Runs a query or mutation for a caller.
+    public func execute(_ request: GraphQLRequest, caller: Caller) async -> GraphQLOutcome {
+        let prepared = executor.prepare(request.query)
+        if let refused = refusal(of: prepared, request) { return refused }
+        let response = await executor.execute(prepared, variables: variables(request), operationName: request.operationName,
+                                              context: context(for: caller))
+        // Without data: variable values that do not fit their types (spec 6.1.2 CoerceVariableValues)
+        // or an operation the document does not have.
+        guard response.hasData else { return .requestError(body: RequestErrorCode.badUserInput.body(response.errors)) }
+        return .executed(body: response.json)
+    }
+
+    /// Runs an operation for a caller as a stream of outcomes: one per event of a subscription,
+    /// the one response of a query or mutation, or a single request error.
+    public func subscribe(_ request: GraphQLRequest, caller: Caller) async -> AsyncStream<GraphQLOutcome> {
+        let prepared = executor.prepare(request.query)
+        if let refused = refusal(of: prepared, request) { return .just(refused) }
+        let result = await executor.subscribe(prepared, variables: variables(request), operationName: request.operationName,
+                                              context: context(for: caller))
+        switch result {
+        case .failure(let response):
+            return .just(.requestError(body: RequestErrorCode.badUserInput.body(response.errors)))
+        case .stream(let responses):
+            return AsyncStream { continuation in
+                let task = Task {
+                    do {
+                        for try await response in responses { continuation.yield(.executed(body: response.json)) }
+                    } catch {
+                        continuation.yield(.executed(body: GraphQLResponse(requestErrors: [GraphQLError.resolving(error)]).json))
+                    }
+                    continuation.finish()
+                }
+                continuation.onTermination = { _ in task.cancel() }
+            }
         }
-        if !allowMutations, let kind = operation?.operation, kind != .query {
+    }
+
+    /// The answer to a request that must not run: syntax or validation errors, or a mutation where
+    /// only queries may run.
+    private func refusal(of prepared: PreparedDocument, _ request: GraphQLRequest) -> GraphQLOutcome? {
+        if !prepared.errors.isEmpty {
+            let code: RequestErrorCode = prepared.parseFailed ? .parseFailed : .validationFailed
+            return .requestError(body: code.body(prepared.errors))
+        }
+        if request.queriesOnly, case .success(let operation) = prepared.operation(named: request.operationName),
+           operation.operation != .query {
             let error = GraphQLError("Can only perform a \(OperationType.query.rawValue) operation from a GET request.")
             return .methodNotAllowed(body: GraphQLResponse(requestErrors: [error]).json)
         }
+        return nil
+    }
+
+    private func variables(_ request: GraphQLRequest) -> [String: GraphQLValue] {
         var variables: [String: GraphQLValue] = [:]
         for (name, value) in request.variables?.fields ?? Record(fields: []).fields { variables[name] = value }
-        let context = RequestContext(store: store, api: api, records: records, configuration: configuration,
-                                     credentials: credentials)
-        let response = await executor.execute(prepared, variables: variables, operationName: request.operationName,
-                                              context: context)
-        guard response.hasData else {
-            // Variable values that do not fit their types (spec 6.1.2 CoerceVariableValues).
-            let errors = response.errors.map { RequestErrorCode.badUserInput.mark($0) }
-            return .requestError(body: GraphQLResponse(requestErrors: errors).json)
+        return variables
+    }
+
+    private func context(for caller: Caller) -> ResolverContext {
+        ResolverContext(store: store, api: api, records: records, configuration: configuration, wheres: wheres, caller: caller)
+    }
+}
+
+extension AsyncStream {
+    /// A stream of one element.
+    static func just(_ element: Element) -> AsyncStream {
+        AsyncStream { continuation in
+            continuation.yield(element)
+            continuation.finish()
         }
-        return .executed(body: response.json)
     }
 }

@@ -65,7 +65,7 @@ extension StoreError {
     }
 
     /// Shortens client-supplied text echoed in messages (field names, values).
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         let clean = text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }
         let trimmed = String(String.UnicodeScalarView(clean.prefix(64)))
         return clean.count > 64 ? trimmed + "..." : trimmed

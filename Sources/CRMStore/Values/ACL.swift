@@ -31,14 +31,6 @@ public struct ACL: Sendable, Hashable {
         readers = Set((readColumn ?? []).compactMap { $0.flatMap(Principal.init(stored:)) })
         writers = Set((writeColumn ?? []).compactMap { $0.flatMap(Principal.init(stored:)) })
     }
-
-    /// Parse's ACL JSON shape: principal -> ["read": true, "write": true].
-    public var parseJSON: [String: [String: Bool]] {
-        var result: [String: [String: Bool]] = [:]
-        for reader in readers { result[reader.stored, default: [:]]["read"] = true }
-        for writer in writers { result[writer.stored, default: [:]]["write"] = true }
-        return result
-    }
 }
 
 extension ACL {

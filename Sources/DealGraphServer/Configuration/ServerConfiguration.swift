@@ -1,3 +1,6 @@
+import APICore
+import GraphQLEngine
+
 /// Every setting of the HTTP transport, with its documented default. `dealgraph serve` fills it
 /// from flags and environment variables (README, "Configuration").
 public struct ServerConfiguration: Sendable {
@@ -5,13 +8,10 @@ public struct ServerConfiguration: Sendable {
     public var host = "127.0.0.1"
     /// Port to listen on; 0 picks a free one (`--port`, `PORT`).
     public var port = 1337
-    /// When set, every request must carry this `X-Parse-Application-Id` (`--app-id`, `PARSE_APP_ID`).
-    public var applicationId: String?
-    /// When set, requests without the master key must carry this `X-Parse-Client-Key` (or
-    /// `X-Parse-Javascript-Key`, `X-Parse-REST-API-Key`) (`--client-key`, `PARSE_CLIENT_KEY`).
-    public var clientKey: String?
-    /// The master key; there is no default (`--master-key`, `PARSE_MASTER_KEY`, else generated).
-    public var masterKey: String
+    /// The application id, client key and master key requests are checked against
+    /// (`--app-id`/`PARSE_APP_ID`, `--client-key`/`PARSE_CLIENT_KEY`,
+    /// `--master-key`/`PARSE_MASTER_KEY`); the master key has no default.
+    public var keys: APIKeys
     /// `Access-Control-Allow-Origin`: nil reflects the request's Origin (Parse's `cors()`),
     /// else one fixed origin (`--cors-origin`, `CORS_ORIGIN`).
     public var allowedOrigin: String?
@@ -28,6 +28,6 @@ public struct ServerConfiguration: Sendable {
 
     /// A configuration with the given master key and every other setting at its default.
     public init(masterKey: String) {
-        self.masterKey = masterKey
+        self.keys = APIKeys(masterKey: masterKey)
     }
 }

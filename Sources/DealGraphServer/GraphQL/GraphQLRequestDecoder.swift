@@ -1,6 +1,7 @@
+import CRMGraphQL
 import GraphQLEngine
 
-/// Turns the parameters of a GraphQL-over-HTTP request into a ``GraphQLHTTPRequest``, refusing
+/// Turns the parameters of a GraphQL-over-HTTP request into a `GraphQLRequest`, refusing
 /// a request that is not well formed with a clear message (GraphQL-over-HTTP "Request
 /// Parameters": `query` a string, `variables` and `extensions` maps, `operationName` a string;
 /// null means absent; unknown keys are ignored).
@@ -14,7 +15,7 @@ struct GraphQLRequestDecoder: Sendable {
     }
 
     /// Decodes a POST body (`application/json`).
-    func decode(body: some Collection<UInt8>) throws(Malformed) -> GraphQLHTTPRequest {
+    func decode(body: some Collection<UInt8>) throws(Malformed) -> GraphQLRequest {
         let document: GraphQLValue
         do {
             document = try JSONReader.parse(body, maxDepth: maxJSONDepth)
@@ -35,7 +36,7 @@ struct GraphQLRequestDecoder: Sendable {
 
     /// Decodes the query string of a GET (`application/x-www-form-urlencoded`), where
     /// `variables` and `extensions` are JSON texts and an empty value means absent.
-    func decode(queryString: String?) throws(Malformed) -> GraphQLHTTPRequest {
+    func decode(queryString: String?) throws(Malformed) -> GraphQLRequest {
         guard let pairs = FormURLEncoded.decode(queryString ?? "") else {
             throw Malformed(message: "Query string is not valid UTF-8 form encoding")
         }
@@ -57,14 +58,14 @@ struct GraphQLRequestDecoder: Sendable {
 
     private func decode(
         query: GraphQLValue?, variables: GraphQLValue?, operationName: GraphQLValue?, extensions: GraphQLValue?
-    ) throws(Malformed) -> GraphQLHTTPRequest {
+    ) throws(Malformed) -> GraphQLRequest {
         let text: String
         switch query {
         case .string(let value)?: text = value
         case nil, .null?: throw Malformed(message: "Missing query: the request must have a \"query\" string")
         default: throw Malformed(message: "\"query\" must be a string")
         }
-        return GraphQLHTTPRequest(
+        return GraphQLRequest(
             query: text,
             variables: try map(variables, named: "variables"),
             operationName: try string(operationName, named: "operationName"),

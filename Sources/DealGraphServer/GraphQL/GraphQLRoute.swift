@@ -1,14 +1,19 @@
+import APICore
+import CRMGraphQL
 import Hummingbird
 
 /// `/graphql` per the GraphQL-over-HTTP specification: POST with a JSON body, GET with a query
-/// string (queries only), the response media type by Accept, Parse's headers checked first.
-struct GraphQLRoute<Backend: GraphQLBackend>: Sendable {
-    let backend: Backend
+/// string (queries only), the response media type by Accept, Parse's keys checked before the
+/// body is read and the session resolved before GraphQL runs.
+struct GraphQLRoute: Sendable {
+    let service: CRMGraphQLService
+    let callers: CallerResolver
     let configuration: ServerConfiguration
     let decoder: GraphQLRequestDecoder
 
-    init(backend: Backend, configuration: ServerConfiguration) {
-        self.backend = backend
+    init(service: CRMGraphQLService, callers: CallerResolver, configuration: ServerConfiguration) {
+        self.service = service
+        self.callers = callers
         self.configuration = configuration
         self.decoder = GraphQLRequestDecoder(maxJSONDepth: configuration.maxJSONDepth)
     }
@@ -20,16 +25,16 @@ struct GraphQLRoute<Backend: GraphQLBackend>: Sendable {
 
     func post(_ request: Request, context: DealGraphRequestContext) async throws -> Response {
         let mediaType = try negotiate(request, offered: [.graphQLResponse, .json])
-        let identity = try ParseIdentity.check(request.headers, configuration: configuration)
-        try checkContentType(request.headers[.contentType], mediaType: mediaType)
-        let body = try await readBody(request, mediaType: mediaType)
-        let decoded: GraphQLHTTPRequest
+        let identity = try authenticate(request)
+        try RequestBody.checkContentType(request.headers[.contentType], mediaType: mediaType)
+        let body = try await RequestBody.read(request, limit: configuration.maxBodyBytes, mediaType: mediaType)
+        let decoded: GraphQLRequest
         do {
             decoded = try decoder.decode(body: body.readableBytesView)
         } catch {
             throw TransportError.request(.badRequest, error.message, mediaType: mediaType)
         }
-        return try await run(decoded, identity: identity, mediaType: mediaType, allowMutations: true, context: context)
+        return try await run(decoded, identity: identity, mediaType: mediaType, context: context)
     }
 
     func get(_ request: Request, context: DealGraphRequestContext) async throws -> Response {
@@ -38,31 +43,36 @@ struct GraphQLRoute<Backend: GraphQLBackend>: Sendable {
         if mediaType == .html {
             return PlaygroundPage.response
         }
-        let identity = try ParseIdentity.check(request.headers, configuration: configuration)
-        let decoded: GraphQLHTTPRequest
+        let identity = try authenticate(request)
+        var decoded: GraphQLRequest
         do {
             decoded = try decoder.decode(queryString: request.uri.query)
         } catch {
             throw TransportError.request(.badRequest, error.message, mediaType: mediaType)
         }
-        return try await run(decoded, identity: identity, mediaType: mediaType, allowMutations: false, context: context)
+        decoded.queriesOnly = true
+        return try await run(decoded, identity: identity, mediaType: mediaType, context: context)
+    }
+
+    private func authenticate(_ request: Request) throws(TransportError) -> Identity {
+        do {
+            return try callers.authenticate(Credentials(headers: request.headers))
+        } catch {
+            throw TransportError(error)
+        }
     }
 
     private func run(
-        _ graphQLRequest: GraphQLHTTPRequest, identity: ParseIdentity, mediaType: MediaType,
-        allowMutations: Bool, context: DealGraphRequestContext
+        _ graphQLRequest: GraphQLRequest, identity: Identity, mediaType: MediaType, context: DealGraphRequestContext
     ) async throws -> Response {
         context.requestLog.operationName = graphQLRequest.operationName
-        let caller: Backend.Caller
+        let caller: Caller
         do {
-            caller = try await backend.caller(sessionToken: identity.sessionToken, isMaster: identity.isMaster)
-        } catch where error.isInternal {
-            throw TransportError.internalError
+            caller = try await callers.resolve(identity)
         } catch {
-            throw TransportError.invalidSession(error.message)
+            throw TransportError(error)
         }
-        let outcome = await backend.execute(graphQLRequest, caller: caller, allowMutations: allowMutations)
-        switch outcome {
+        switch await service.execute(graphQLRequest, caller: caller) {
         case .executed(let body):
             return response(.ok, body: body, mediaType: mediaType)
         case .requestError(let body):
@@ -90,49 +100,5 @@ struct GraphQLRoute<Backend: GraphQLBackend>: Sendable {
                 .notAcceptable, "Accept must allow application/graphql-response+json or application/json")
         }
         return type
-    }
-
-    /// GraphQL-over-HTTP: a server MUST accept `application/json` (UTF-8); other types and
-    /// charsets get 415, as does a POST without a Content-Type.
-    private func checkContentType(_ value: String?, mediaType: MediaType) throws(TransportError) {
-        guard let value else {
-            throw TransportError.request(.unsupportedMediaType, "Content-Type must be application/json", mediaType: mediaType)
-        }
-        let parts = value.split(separator: ";")
-        let name = parts.first?.trimmingSpaces.lowercased() ?? ""
-        let charset = parts.dropFirst().compactMap { parameter -> Substring? in
-            let pair = parameter.split(separator: "=", maxSplits: 1)
-            return pair.count == 2 && pair[0].trimmingSpaces.lowercased() == "charset" ? pair[1].trimmingSpaces : nil
-        }.first
-        guard name == "application/json" || name == "application/graphql-response+json" else {
-            throw TransportError.request(.unsupportedMediaType, "Content-Type must be application/json", mediaType: mediaType)
-        }
-        if let charset, charset.lowercased().trimmingCharacters(in: "\"") != "utf-8" {
-            throw TransportError.request(.unsupportedMediaType, "Only the utf-8 charset is supported", mediaType: mediaType)
-        }
-    }
-
-    /// Reads the body, refusing one over the limit with 413 before reading it when
-    /// Content-Length says so, and as soon as it grows past the limit otherwise.
-    private func readBody(_ request: Request, mediaType: MediaType) async throws -> ByteBuffer {
-        let limit = configuration.maxBodyBytes
-        let tooLarge = TransportError.request(
-            .contentTooLarge, "Request body is larger than the limit of \(limit) bytes", mediaType: mediaType)
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw tooLarge }
-        var request = request
-        do {
-            return try await request.collectBody(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw tooLarge
-        }
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: Character) -> Substring {
-        var text = self[...]
-        while text.first == set { text.removeFirst() }
-        while text.last == set { text.removeLast() }
-        return text
     }
 }

@@ -27,15 +27,10 @@ enum MediaType: Sendable, Equatable {
         guard let accept, accept.contains(where: { !$0.isWhitespace }) else { return .json }
         var best: (type: MediaType, quality: Double, rank: Int)?
         for range in accept.split(separator: ",") {
-            let parts = range.split(separator: ";")
-            guard let name = parts.first?.trimmingSpaces.lowercased(), !name.isEmpty else { continue }
-            var quality = 1.0
-            for parameter in parts.dropFirst() {
-                let pair = parameter.split(separator: "=", maxSplits: 1)
-                if pair.count == 2, pair[0].trimmingSpaces.lowercased() == "q" {
-                    quality = Double(pair[1].trimmingSpaces) ?? 0
-                }
-            }
+            let parsed = MediaTypeText(range)
+            let name = parsed.name
+            guard !name.isEmpty else { continue }
+            let quality = parsed.parameter("q").map { Double($0) ?? 0 } ?? 1
             guard quality > 0 else { continue }
             for (rank, type) in offered.enumerated() where type.matches(range: name) {
                 // `*/*` stands for application/json (audit 47DE), not for the playground.
@@ -55,6 +50,27 @@ enum MediaType: Sendable, Equatable {
         let type = name.split(separator: "/")[0]
         if range == type + "/*" { return true }
         return range == name
+    }
+}
+
+/// One media type as written in `Accept` and `Content-Type` (RFC 9110 section 8.3.1):
+/// `type/subtype; name=value; ...`, the type lowercased, parameter names case-insensitive.
+struct MediaTypeText {
+    let name: String
+    private let parameters: [(name: String, value: Substring)]
+
+    init(_ text: Substring) {
+        let parts = text.split(separator: ";")
+        name = parts.first?.trimmingSpaces.lowercased() ?? ""
+        parameters = parts.dropFirst().compactMap { parameter in
+            let pair = parameter.split(separator: "=", maxSplits: 1)
+            return pair.count == 2 ? (pair[0].trimmingSpaces.lowercased(), pair[1].trimmingSpaces) : nil
+        }
+    }
+
+    /// The value of the first parameter with this (lowercase) name.
+    func parameter(_ name: String) -> Substring? {
+        parameters.first { $0.name == name }?.value
     }
 }
 

@@ -59,15 +59,19 @@ public final class PreparedDocument: Sendable {
     public let document: DocumentNode
     /// Syntax or validation errors; a document with errors is not executed.
     public let errors: [GraphQLError]
+    /// True when `errors` is the syntax error of a text that did not parse (else they are
+    /// validation errors).
+    public let parseFailed: Bool
     let fragments: [String: FragmentDefinitionNode]
     private let plans = Mutex<[String: [ExecutionPlan]]>([:])
     /// At most this many plans per operation (one per combination of `@skip`/`@include` values).
     private static let plansPerOperation = 8
 
-    /// A prepared document; `errors` are the syntax or validation errors found.
-    public init(document: DocumentNode, errors: [GraphQLError] = []) {
+    /// A prepared document; `errors` are the syntax (`parseFailed`) or validation errors found.
+    public init(document: DocumentNode, errors: [GraphQLError] = [], parseFailed: Bool = false) {
         self.document = document
         self.errors = errors
+        self.parseFailed = parseFailed
         var fragments: [String: FragmentDefinitionNode] = [:]
         for case .fragment(let fragment) in document.definitions where fragments[fragment.name.value] == nil {
             fragments[fragment.name.value] = fragment
@@ -96,7 +100,7 @@ public final class PreparedDocument: Sendable {
     }
 
     /// Spec 6.1 GetOperation, with graphql-js's messages.
-    func operation(named name: String?) -> Result<OperationDefinitionNode, GraphQLError> {
+    public func operation(named name: String?) -> Result<OperationDefinitionNode, GraphQLError> {
         var found: OperationDefinitionNode?
         for case .operation(let operation) in document.definitions {
             if let name {

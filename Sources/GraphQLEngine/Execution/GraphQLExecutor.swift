@@ -103,7 +103,7 @@ func prepareDocument(
     do {
         document = try parse(Source(source), options: parseOptions)
     } catch {
-        return PreparedDocument(document: DocumentNode(definitions: []), errors: [error])
+        return PreparedDocument(document: DocumentNode(definitions: []), errors: [error], parseFailed: true)
     }
     return PreparedDocument(document: document, errors: validate(schema: schema, document: document, options: validationOptions))
 }

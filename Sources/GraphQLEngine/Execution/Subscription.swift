@@ -16,7 +16,19 @@ extension GraphQLExecutor {
         context: any Sendable = (),
         rootValue: GraphQLValue = .null
     ) async -> SubscriptionResult {
-        await subscribePrepared(prepare(source), schema: schema, variables: variables, operationName: operationName,
+        await subscribe(prepare(source), variables: variables, operationName: operationName, context: context,
+                        rootValue: rootValue)
+    }
+
+    /// Subscribes to the subscription operation `operationName` of a prepared document.
+    public func subscribe(
+        _ prepared: PreparedDocument,
+        variables: [String: GraphQLValue] = [:],
+        operationName: String? = nil,
+        context: any Sendable = (),
+        rootValue: GraphQLValue = .null
+    ) async -> SubscriptionResult {
+        await subscribePrepared(prepared, schema: schema, variables: variables, operationName: operationName,
                                 context: context, rootValue: rootValue)
     }
 }

@@ -30,7 +30,7 @@ extension ValidationContext {
         var sizes: [String: SelectionSize] = [:]
         measureFragments(reachableFrom: operation.selectionSet, into: &sizes)
         let size = measure(operation.selectionSet, fragmentSizes: sizes)
-        if let maxDepth = options.maxDepth, size.depth > maxDepth {
+        if let maxDepth = options.maxDepth(of: operation), size.depth > maxDepth {
             report("Query depth \(size.depth) exceeds the maximum allowed depth of \(maxDepth).", at: [operation.loc])
         }
         if let maxFields = options.maxFields, size.fields > maxFields {
@@ -103,5 +103,16 @@ extension ValidationContext {
             }
         }
         return size
+    }
+}
+
+extension OperationDefinitionNode {
+    /// True when every root selection is a field named `__...` (`__schema`, `__type`,
+    /// `__typename`): the operation reads the schema, not data.
+    var selectsOnlyIntrospection: Bool {
+        selectionSet.selections.allSatisfy { selection in
+            if case .field(let field) = selection { return field.name.value.hasPrefix("__") }
+            return false
+        }
     }
 }

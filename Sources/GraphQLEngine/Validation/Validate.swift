@@ -12,13 +12,26 @@ public struct ValidationOptions: Sendable, Hashable {
     public var maxFields: Int?
     /// The most aliased fields an operation may select after fragments are expanded.
     public var maxAliases: Int?
+    /// The depth allowed, whatever `maxDepth` says, to an operation whose root selects only
+    /// introspection fields: such an operation reads no data, and the standard introspection
+    /// query of graphql-js and graphql-core nests `ofType` 15 levels deep.
+    public var introspectionDepth: Int?
 
     /// Creates options; by default only the error cap is set.
-    public init(maxErrors: Int = 100, maxDepth: Int? = nil, maxFields: Int? = nil, maxAliases: Int? = nil) {
+    public init(maxErrors: Int = 100, maxDepth: Int? = nil, maxFields: Int? = nil, maxAliases: Int? = nil,
+                introspectionDepth: Int? = nil) {
         self.maxErrors = maxErrors
         self.maxDepth = maxDepth
         self.maxFields = maxFields
         self.maxAliases = maxAliases
+        self.introspectionDepth = introspectionDepth
+    }
+
+    /// The depth limit of `operation`: `maxDepth`, raised to `introspectionDepth` for an operation
+    /// that selects only introspection fields at its root.
+    func maxDepth(of operation: OperationDefinitionNode) -> Int? {
+        guard let maxDepth, let introspectionDepth, operation.selectsOnlyIntrospection else { return maxDepth }
+        return max(maxDepth, introspectionDepth)
     }
 }
 

@@ -22,11 +22,10 @@ public actor EmbeddedPostgres {
         let admin: PostgresPool
     }
 
-    public init(directory: String = ".dealgraph/postgres", logger: Logger = Logger(label: "dealgraph.embedded-postgres")) {
-        self.init(directory: directory, logger: logger, durable: true)
-    }
-
-    init(directory: String, logger: Logger, durable: Bool) {
+    /// A launcher for the cluster in `directory`. A cluster that is not `durable` skips fsync:
+    /// for throwaway clusters (tests, benchmarks) whose data may be lost in a crash.
+    public init(directory: String = ".dealgraph/postgres", logger: Logger = Logger(label: "dealgraph.embedded-postgres"),
+                durable: Bool = true) {
         self.requestedDirectory = directory
         self.logger = logger
         self.durable = durable
@@ -111,6 +110,23 @@ public actor EmbeddedPostgres {
         let name = "\(cleaned.isEmpty ? "db" : cleaned)_\(databaseCounter)_\(UInt32.random(in: 0...UInt32.max))"
         _ = try await running.admin.query("CREATE DATABASE \"\(name)\"")
         return running.configuration.withDatabase(name)
+    }
+
+    /// DROP DATABASE, ending the sessions still connected to it.
+    public func dropDatabase(_ name: String) async throws {
+        guard let running else { return }
+        _ = try await running.admin.query("DROP DATABASE IF EXISTS \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\" WITH (FORCE)")
+    }
+
+    /// Throws a cluster away without waiting for a clean stop: immediate shutdown of the server
+    /// running in `dataDirectory` (if any), then its folder is removed. Synchronous, so that it
+    /// can run at process exit; for throwaway clusters only.
+    public static func destroyCluster(at dataDirectory: String) {
+        if let pid = postmasterPid(dataDirectory), ClusterDirectory.isPostgresProcess(pid) {
+            kill(pid, SIGQUIT)
+            for _ in 0..<100 where ClusterDirectory.isPostgresProcess(pid) { usleep(20_000) }
+        }
+        try? FileManager.default.removeItem(atPath: dataDirectory)
     }
 
     /// Runs initdb into a sibling `.partial` folder and moves it into place when it succeeded, so

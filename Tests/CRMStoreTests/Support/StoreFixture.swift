@@ -1,3 +1,4 @@
+import DealGraphTesting
 import Foundation
 import PostgresClient
 import Testing
@@ -10,7 +11,7 @@ struct StoreFixture {
 
     static func make(_ prefix: String, model: ClassModel? = nil,
                      configure: (inout StoreOptions) -> Void = { _ in }) async throws -> StoreFixture {
-        let configuration = try await EmbeddedPostgres.sharedForTests().createDatabase(prefix: prefix)
+        let configuration = try await TestCluster.shared().createDatabase(prefix: prefix)
         let pool = PostgresPool(configuration: configuration, maxConnections: 4)
         let model = try model ?? ClassModel.bundled()
         try await Migrator.run(pool: pool, model: model)

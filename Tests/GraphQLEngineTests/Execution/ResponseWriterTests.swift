@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 @testable import GraphQLEngine
 
@@ -50,7 +51,7 @@ import Testing
     /// The decimal fast path of `writeDouble` against the general formatter, over fractions with
     /// few digits and over arbitrary bit patterns.
     @Test func writtenDoublesMatchTheGeneralFormatter() {
-        var random = SeededRandom(seed: 7)
+        var random = SplitMix64(seed: 7)
         for round in 0..<20_000 {
             let value: Double
             if round.isMultiple(of: 2) {

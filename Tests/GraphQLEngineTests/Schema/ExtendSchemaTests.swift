@@ -1,3 +1,4 @@
+import DealGraphTesting
 import Testing
 @testable import GraphQLEngine
 

@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 @testable import GraphQLEngine
 import GraphQLEngineFixtures
@@ -5,20 +6,6 @@ import GraphQLEngineFixtures
 /// Documents nobody would write: mutated valid documents, random documents, deep nesting and
 /// long fragment chains. Validation must answer each with errors (or none), never crash or hang.
 @Suite struct HostileDocumentTests {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
-
     static let seeds = [
         CRMFixture.pipelineQuery,
         #"""
@@ -57,13 +44,13 @@ import GraphQLEngineFixtures
     }
 
     @Test func mutatedValidDocuments() {
-        var random = Generator(state: 7)
+        var random = SplitMix64(seed: 7)
         for round in 0..<800 {
             var bytes = Array(Self.seeds[round % Self.seeds.count].utf8)
-            for _ in 0...random.below(3) {
-                let start = random.below(bytes.count)
-                let end = min(bytes.count, start + random.below(12))
-                switch random.below(3) {
+            for _ in 0...random.next(below: 3) {
+                let start = random.next(below: bytes.count)
+                let end = min(bytes.count, start + random.next(below: 12))
+                switch random.next(below: 3) {
                 case 0: bytes.removeSubrange(start..<end)
                 case 1: bytes.insert(contentsOf: Array((" " + random.pick(Self.words) + " ").utf8), at: start)
                 default: bytes.insert(contentsOf: bytes[start..<end], at: start)
@@ -74,10 +61,10 @@ import GraphQLEngineFixtures
     }
 
     @Test func randomDocuments() {
-        var random = Generator(state: 11)
+        var random = SplitMix64(seed: 11)
         for _ in 0..<500 {
             var text = ""
-            for _ in 0..<(1 + random.below(40)) { text += random.pick(Self.words) + " " }
+            for _ in 0..<(1 + random.next(below: 40)) { text += random.pick(Self.words) + " " }
             check(text, schema: ValidationTestSchema.shared)
             check("{ " + text + " }", schema: ValidationTestSchema.shared)
             check("fragment F on Dog { " + text + " } { dog { ...F } }", schema: ValidationTestSchema.shared)

@@ -17,6 +17,23 @@ import Testing
         ])
     }
 
+    @Test func introspectionOnlyOperationsMayNestToTheIntrospectionDepth() {
+        let schemaQuery = "query I { __schema { types { fields { type { ofType { ofType { name } } } } } } }"
+        let mixed = "query M { __typename dog { mother { mother { mother { mother { name } } } } } }"
+        let options = ValidationOptions(maxDepth: 4, introspectionDepth: 7)
+        #expect(limitErrors(schemaQuery, options) == [])
+        #expect(limitErrors(schemaQuery, ValidationOptions(maxDepth: 4)) == [
+            ExpectedError("Query depth 7 exceeds the maximum allowed depth of 4.", (1, 1)),
+        ])
+        #expect(limitErrors(schemaQuery, ValidationOptions(maxDepth: 4, introspectionDepth: 6)) == [
+            ExpectedError("Query depth 7 exceeds the maximum allowed depth of 6.", (1, 1)),
+        ])
+        // A data field beside introspection gets the ordinary limit.
+        #expect(limitErrors(mixed, options) == [
+            ExpectedError("Query depth 6 exceeds the maximum allowed depth of 4.", (1, 1)),
+        ])
+    }
+
     @Test func fieldsCountEverySpreadOfAFragment() {
         let text = #"""
         { dog { ...F ...F a: mother { ...F } } }

@@ -1,0 +1,56 @@
+import CRMStore
+import Logging
+
+/// An error as API clients see it, in every transport: a Parse error code and a message that is
+/// safe to show (API.md "Errors"). ``init(_:)`` is the one mapping from whatever went wrong to
+/// this form: store errors keep their code and message, anything else becomes 1 "Internal
+/// server error", and internal details go to the log only, never to the client.
+public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let code: ParseErrorCode
+    public let message: String
+
+    public init(_ code: ParseErrorCode, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// The client-facing form of any error; logs the detail of internal ones.
+    public init(_ error: any Error) {
+        switch error {
+        case let error as ParseError:
+            self = error
+        case let error as StoreError:
+            if error.code == .internalServerError {
+                Self.logger.error("internal error", metadata: ["detail": "\(error.debugDescription)"])
+            }
+            self.init(error.code, error.message)
+        default:
+            Self.logger.error("unexpected error", metadata: ["detail": "\(String(reflecting: error))"])
+            self = .internalServerError
+        }
+    }
+
+    public var description: String { "\(message) (code \(code.rawValue))" }
+
+    /// The HTTP status of this error in Parse's REST API: 404 for 101, 500 for 1, 400 for every
+    /// other code.
+    public var httpStatus: Int {
+        switch code {
+        case .objectNotFound: 404
+        case .internalServerError: 500
+        default: 400
+        }
+    }
+
+    static let logger = Logger(label: "dealgraph.api")
+
+    public static let internalServerError = ParseError(.internalServerError, "Internal server error")
+    public static let objectNotFound = ParseError(.objectNotFound, "Object not found.")
+    public static let invalidSessionToken = ParseError(.invalidSessionToken, "Invalid session token")
+
+    public static func invalidQuery(_ message: String) -> ParseError { ParseError(.invalidQuery, message) }
+    public static func incorrectType(_ message: String) -> ParseError { ParseError(.incorrectType, message) }
+    public static func invalidKeyName(_ message: String) -> ParseError { ParseError(.invalidKeyName, message) }
+    public static func invalidPointer(_ message: String) -> ParseError { ParseError(.invalidPointer, message) }
+    public static func invalidACL() -> ParseError { ParseError(.invalidACL, "Invalid ACL.") }
+}

@@ -1,0 +1,61 @@
+import APICore
+import CRMStore
+import GraphQLEngine
+
+/// What every resolver of one request shares: the store, who is asking, the API's limits and
+/// the request's object cache.
+final class ResolverContext: Sendable {
+    let store: CRMStore
+    let api: APIModel
+    let records: RecordFactory
+    let configuration: APIConfiguration
+    let access: AccessContext
+    /// The `X-Parse-Session-Token` the request came with (`viewer.sessionToken`, `logOut`).
+    let sessionToken: String?
+    let loader: ObjectLoader
+    /// GraphQL where inputs into store clauses.
+    let wheres: WhereTranslation<GraphQLWhere>
+
+    init(store: CRMStore, api: APIModel, records: RecordFactory, configuration: APIConfiguration,
+         wheres: WhereTranslation<GraphQLWhere>, caller: Caller) {
+        self.store = store
+        self.wheres = wheres
+        self.api = api
+        self.records = records
+        self.configuration = configuration
+        self.access = caller.access
+        self.sessionToken = caller.sessionToken
+        self.loader = ObjectLoader(store: store, access: caller.access)
+    }
+
+    /// The store's clause of a `where` argument on objects of `api`.
+    func clause(_ input: GraphQLValue?, on api: APIClass) throws(ParseError) -> WhereClause? {
+        try wheres.clause(input, on: api.definition)
+    }
+
+    /// The context of a field batch.
+    static func of(_ batch: FieldBatch) throws -> ResolverContext {
+        guard let context = batch.context as? ResolverContext else {
+            throw ParseError.internalServerError
+        }
+        return context
+    }
+}
+
+/// The records of every class, with their shapes built once per service.
+struct RecordFactory: Sendable {
+    private let byClassName: [String: ObjectRecords]
+
+    init(api: APIModel) {
+        byClassName = Dictionary(uniqueKeysWithValues: api.classes.map { ($0.className, ObjectRecords(api: $0)) })
+    }
+
+    /// The shape of the records of a class.
+    func shape(of className: String) -> RecordShape? {
+        byClassName[className]?.shape
+    }
+
+    func record(_ object: StoredObject) -> GraphQLValue {
+        byClassName[object.className]?.record(object) ?? .null
+    }
+}

@@ -1,0 +1,98 @@
+import APICore
+import CRMGraphQL
+import CRMStore
+import Hummingbird
+import Logging
+import PostgresClient
+
+/// The composition root: one DealGraph over one database. It opens the pool, migrates, builds
+/// the store, the GraphQL service and the caller resolver, and makes the HTTP application on
+/// top of them. `dealgraph serve`, the test suites and the benchmarks all start DealGraph here,
+/// so they run the same parts wired the same way.
+public final class Gateway: Sendable {
+    public let configuration: GatewayConfiguration
+    public let pool: PostgresPool
+    public let store: CRMStore
+    public let service: CRMGraphQLService
+    public let callers: CallerResolver
+
+    /// Opens the pool on `database`, brings its schema up to date (logging the steps applied),
+    /// and builds the store, the service and the caller resolver. On failure the pool is closed.
+    public static func open(database: PostgresConfiguration, configuration: GatewayConfiguration,
+                            logger: Logger = Logger(label: "dealgraph")) async throws -> Gateway {
+        let pool = PostgresPool(configuration: database, maxConnections: configuration.poolSize, logger: logger)
+        do {
+            let steps = try await Migrator.run(pool: pool, model: configuration.model)
+            if !steps.isEmpty { logger.info("migrations applied", metadata: ["steps": "\(steps.map(\.name))"]) }
+            let store = CRMStore(pool: pool, model: configuration.model, options: configuration.store)
+            let service = try CRMGraphQLService(store: store, configuration: configuration.api)
+            return Gateway(configuration: configuration, pool: pool, store: store, service: service,
+                           callers: CallerResolver(keys: configuration.server.keys, store: store))
+        } catch {
+            await pool.close()
+            throw error
+        }
+    }
+
+    private init(configuration: GatewayConfiguration, pool: PostgresPool, store: CRMStore, service: CRMGraphQLService,
+                 callers: CallerResolver) {
+        self.configuration = configuration
+        self.pool = pool
+        self.store = store
+        self.service = service
+        self.callers = callers
+    }
+
+    /// The HTTP application: /graphql (with the playground), /health, CORS and request logs,
+    /// listening on the configured host and port (port 0 picks a free port; `onServerRunning`
+    /// receives the bound one). Run it with `runService()` for graceful shutdown on SIGTERM or
+    /// SIGINT: requests in flight finish, new connections are refused.
+    public func application(logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol
+    {
+        let server = configuration.server
+        let router = Router(context: DealGraphRequestContext.self)
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: CORSMiddleware(
+            allowOrigin: server.allowedOrigin.map { .custom($0) } ?? .originBased,
+            allowHeaders: ParseHeader.allowedByCORS,
+            allowMethods: [.get, .post, .options],
+            maxAge: .seconds(86_400)))
+        HealthRoute.register(on: router, pool: pool)
+        if server.debugEndpoints {
+            StatementCountRoute.register(on: router, pool: pool)
+        }
+        GraphQLRoute(service: service, callers: callers, configuration: server).register(on: router)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(server.host, port: server.port), serverName: "DealGraph"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? server.port) },
+            logger: logger
+        )
+    }
+
+    /// Stops the store's listener and closes the pool.
+    public func close() async {
+        store.shutdown()
+        await pool.close()
+    }
+}
+
+/// Everything a ``Gateway`` is built from.
+public struct GatewayConfiguration: Sendable {
+    /// The HTTP transport: address, keys, limits of the transport.
+    public var server: ServerConfiguration
+    /// The GraphQL API's limits.
+    public var api = APIConfiguration()
+    /// The store's options (sessions, lockout, protected fields, bcrypt cost, clock).
+    public var store = StoreOptions()
+    /// The class model.
+    public var model: ClassModel
+    /// Pooled database connections.
+    public var poolSize = 10
+
+    public init(server: ServerConfiguration, model: ClassModel) {
+        self.server = server
+        self.model = model
+    }
+}

@@ -1,0 +1,16 @@
+/// JSON text outside a response (stored Object fields, transport error bodies), written by the
+/// response writer so that every JSON string is escaped one way, like `JSON.stringify`.
+public enum JSONEncoding {
+    /// `text` as a JSON string literal.
+    public static func quoted(_ text: String) -> String {
+        var writer = ResponseWriter(capacity: text.utf8.count + 8)
+        writer.writeString(text)
+        return writer.finishString()
+    }
+
+    /// `value` as JSON text; nil for values JSON cannot hold (host objects, non-finite numbers).
+    public static func text(_ value: GraphQLValue) -> String? {
+        var writer = ResponseWriter()
+        return writer.writeValue(value) ? writer.finishString() : nil
+    }
+}
