@@ -29,7 +29,7 @@ public struct StoreOptions: Sendable {
     }
 }
 
-/// The SQL shape of a batched reverse-pointer load with a per-parent limit (ARCHITECTURE.md).
+/// The SQL shape of a batched reverse-pointer load with a per-parent limit (docs/ARCHITECTURE.md).
 public enum ReverseLoadStrategy: Sendable {
     /// `unnest(parents) CROSS JOIN LATERAL (... ORDER BY ... LIMIT n)`.
     case lateral

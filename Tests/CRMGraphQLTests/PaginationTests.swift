@@ -4,7 +4,7 @@ import CRMGraphQL
 import CRMStore
 import Testing
 
-@Suite("Pagination (parse-graphql.md 3.1)")
+@Suite("Pagination: Parse's skip, first, after, before and last")
 struct PaginationTests {
     /// Five deals d0...d4 visible to one user, and a runner returning titles and page info.
     struct Page {

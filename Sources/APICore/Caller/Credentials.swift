@@ -30,7 +30,7 @@ public struct APIKeys: Sendable {
     public var applicationId: String?
     /// When set, requests without the master key must carry this client key.
     public var clientKey: String?
-    /// The master key; there is no default value (SECURITY.md "Master key").
+    /// The master key; there is no default value (docs/SECURITY.md "Master key").
     public var masterKey: String
 
     public init(masterKey: String, applicationId: String? = nil, clientKey: String? = nil) {

@@ -2,7 +2,7 @@ import CRMStore
 import Logging
 
 /// An error as API clients see it, in every transport: a Parse error code and a message that is
-/// safe to show (API.md "Errors"). ``init(_:)`` is the one mapping from whatever went wrong to
+/// safe to show (docs/API.md "Errors"). ``init(_:)`` is the one mapping from whatever went wrong to
 /// this form: store errors keep their code and message, anything else becomes 1 "Internal
 /// server error", and internal details go to the log only, never to the client.
 public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {

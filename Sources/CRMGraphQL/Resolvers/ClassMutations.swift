@@ -2,7 +2,7 @@ import APICore
 import CRMStore
 import GraphQLEngine
 
-/// `create<T>`, `update<T>`, `delete<T>` (parse-graphql.md 3.2, Relay mutations with
+/// `create<T>`, `update<T>`, `delete<T>` (docs/API.md, Relay mutations with
 /// `clientMutationId`). The payload object is the row the write statement returned under the
 /// caller's read ACL: a write the caller cannot read back answers 101, as in Parse.
 struct ClassMutations: Sendable {
@@ -72,7 +72,7 @@ enum MutationInput {
     }
 }
 
-/// `signUp`, `logIn`, `logOut` and `resetPassword` (parse-graphql.md 5.2).
+/// `signUp`, `logIn`, `logOut` and `resetPassword` (docs/API.md).
 enum AuthMutations {
     /// `SignUpPayload`, `LogInPayload`.
     static let viewerPayloadShape = RecordShape(["viewer", "clientMutationId"])
@@ -110,7 +110,7 @@ enum AuthMutations {
         return okPayload(batch)
     }
 
-    /// No mail transport is configured (API.md): answers success without sending anything.
+    /// No mail transport is configured (docs/API.md): answers success without sending anything.
     static let resetPassword = ResolverBody.root { batch, _ in okPayload(batch) }
 
     private static func viewerPayload(_ result: AuthResult, input: GraphQLValue?, context: ResolverContext) -> GraphQLValue {

@@ -2,7 +2,7 @@ import APICore
 import CRMStore
 import GraphQLEngine
 
-/// The root fields of one class: `deal(id:)` and `deals(...)` (parse-graphql.md 3.1).
+/// The root fields of one class: `deal(id:)` and `deals(...)` (docs/API.md).
 struct ClassQueries: Sendable {
     let api: APIClass
 

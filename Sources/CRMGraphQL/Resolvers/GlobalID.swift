@@ -1,6 +1,6 @@
 import Foundation
 
-/// Relay global ids (parse-graphql.md section 7): standard base64, with padding, of
+/// Relay global ids (docs/API.md): standard base64, with padding, of
 /// `<ParseClassName>:<objectId>` (`Deal:xKue915KBG`, `_User:3RvS2rVC6H`).
 enum GlobalID {
     static func encode(className: String, objectId: String) -> String {

@@ -3,7 +3,7 @@ import CRMStore
 import GraphQLEngine
 
 /// The `fields` of create and update inputs as the store's ``FieldInput``s, plus the ACL input
-/// (parse-graphql.md 3.2 and 6): `null` unsets, pointers take `link` (global id or objectId)
+/// (docs/API.md): `null` unsets, pointers take `link` (global id or objectId)
 /// or `createAndLink`, the polymorphic pointer takes a global id naming its class.
 struct FieldInputs {
     let model: APIModel

@@ -2,7 +2,7 @@ import CRMStore
 import GraphQLEngine
 import Synchronization
 
-/// The request's batched pointer loader (ARCHITECTURE.md "Batched pointer load"): one
+/// The request's batched pointer loader (docs/ARCHITECTURE.md "Hard parts"): one
 /// `loadByIds` statement under the caller's ACL for all ids the fields of one level need from
 /// one class, with a cache shared by every field of the request.
 ///

@@ -68,7 +68,7 @@ struct ObjectRecords: Sendable {
     }
 }
 
-/// The output form of ACLs (parse-graphql.md section 6): missing permissions are `false`,
+/// The output form of ACLs (docs/API.md): missing permissions are `false`,
 /// `users`/`roles` are null when empty, `public` null without a `*` entry, and an object
 /// without ACL is public read/write.
 enum ACLOutput {

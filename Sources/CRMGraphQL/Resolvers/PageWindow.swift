@@ -1,7 +1,7 @@
 import APICore
 import GraphQLEngine
 
-/// Parse's pagination (parse-graphql.md section 3.1, `calculateSkipAndLimit` of Parse's
+/// Parse's pagination (docs/API.md, `calculateSkipAndLimit` of Parse's
 /// objectsQueries), reproduced exactly so cursors stay compatible: `skip`, `after`, `first`,
 /// `before` and `last` become one offset and limit, with a pre-count when `last` comes alone.
 struct PageWindow: Equatable {

@@ -1,6 +1,6 @@
 import CRMStore
 
-/// Parse's naming rules for generated GraphQL names (parse-graphql.md section 2): the type name
+/// Parse's naming rules for generated GraphQL names (docs/API.md): the type name
 /// drops a leading `_` and upper-cases the first letter (`_User` -> `User`); the get field is the
 /// type name with a lower-case first letter, the find field its plural (`deal`/`deals`,
 /// `company`/`companies`).

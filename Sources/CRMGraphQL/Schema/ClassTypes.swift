@@ -1,9 +1,9 @@
 import CRMStore
 
-/// The family of types Parse generates for one class (parse-graphql.md section 3): the object
+/// The family of types Parse generates for one class (docs/API.md): the object
 /// type, connection and edge, where/relation-where inputs, order enum, create/update/pointer
 /// inputs and the mutation inputs and payloads; plus our reverse connections and the union of a
-/// polymorphic pointer (API.md "Beyond Parse").
+/// polymorphic pointer (docs/API.md "Beyond Parse").
 struct ClassTypes {
     let api: APIClass
     let model: APIModel
@@ -90,7 +90,7 @@ struct ClassTypes {
         naming.typeName + ClassNaming.upperFirst(field.name)
     }
 
-    /// API.md: `union ActivityRelatedTo = Contact | Deal`, its link input (the class comes from
+    /// docs/API.md: `union ActivityRelatedTo = Contact | Deal`, its link input (the class comes from
     /// the global id) and its where input.
     private func writePolymorphicPointers(_ sdl: inout SDLWriter) {
         for field in api.outputFields where field.isPolymorphic {

@@ -2,7 +2,7 @@ import CRMStore
 
 /// `Query` and `Mutation`: per class get/find and create/update/delete (Parse's order: classes
 /// `_`-prefixed first, then alphabetical), then `node`, `health`, `viewer`, the auth mutations of
-/// parse-graphql.md section 5 and our `dealPipeline`.
+/// docs/API.md and our `dealPipeline`.
 enum RootTypes {
     static func write(_ sdl: inout SDLWriter, model: APIModel) {
         writeAuthTypes(&sdl, model: model)

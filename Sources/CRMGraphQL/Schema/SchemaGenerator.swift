@@ -1,6 +1,6 @@
 import CRMStore
 
-/// Generates the API's SDL from the class model (API.md "Generated surface"): the text that
+/// Generates the API's SDL from the class model (docs/API.md "Generated surface"): the text that
 /// `dealgraph schema` prints, schema.graphql holds and the service builds its schema from.
 enum SchemaGenerator {
     static func sdl(for model: APIModel) -> String {

@@ -1,4 +1,4 @@
-/// The types every Parse GraphQL schema has, whatever its classes (parse-graphql.md sections 2,
+/// The types every Parse GraphQL schema has, whatever its classes (docs/API.md,
 /// 4.2, 6 and 7): scalars, the `ParseObject` and `Node` interfaces, `PageInfo`, the shared
 /// where inputs with their exact operator fields, ACL types and read options.
 enum SharedTypes {

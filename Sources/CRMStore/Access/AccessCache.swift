@@ -1,6 +1,6 @@
 import Foundation
 
-/// Short-lived cache of resolved sessions and role closures (SECURITY.md: cached briefly, dropped
+/// Short-lived cache of resolved sessions and role closures (docs/SECURITY.md: cached briefly, dropped
 /// at once on logout, password change or role change; other instances learn of drops by NOTIFY).
 actor AccessCache {
     struct Session: Sendable {

@@ -1,4 +1,4 @@
-/// Who is asking: resolved once per request (SECURITY.md "Who is asking").
+/// Who is asking: resolved once per request (docs/SECURITY.md "Who is asking").
 ///
 /// - master: the master key; bypasses CLPs, ACLs and protectedFields.
 /// - user: a valid session; principals `*`, the user id and `role:<Name>` for every role in the

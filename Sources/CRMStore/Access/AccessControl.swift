@@ -1,7 +1,7 @@
 /// The access decision for one operation on one class, and the ONE place where the row-level
 /// predicate is written. Every read, count, nested load, sub-filter, update and delete asks here.
 ///
-/// Order of checks (SECURITY.md): the class-level permission first (119, or 101 for a
+/// Order of checks (docs/SECURITY.md): the class-level permission first (119, or 101 for a
 /// `requiresAuthentication` denial), then pointer permissions, then the ACL predicate on `_rperm`
 /// (reads) or `_wperm` (writes), with the caller's principals as one `text[]` parameter.
 struct AccessFilter: Sendable {

@@ -1,7 +1,7 @@
 import PostgresClient
 
 extension CRMStore {
-    /// Creates a role (master key only: `_Role` creation is locked down, as SECURITY.md advises).
+    /// Creates a role (master key only: `_Role` creation is locked down, as docs/SECURITY.md advises).
     ///
     /// - Parameters:
     ///   - users: user objectIds that hold the role.

@@ -1,4 +1,4 @@
-/// A typed filter on one class: the where inputs of API.md (Parse's generated `<Class>WhereInput`).
+/// A typed filter on one class: the where inputs of docs/API.md (Parse's generated `<Class>WhereInput`).
 ///
 /// Field names are client strings; the compiler checks each against the class model before any
 /// SQL is built. Values are typed and are always bound as parameters.
@@ -18,7 +18,7 @@ public indirect enum WhereClause: Sendable, Hashable {
     }
 }
 
-/// One operator of a field constraint (API.md / Parse: equalTo, notEqualTo, lessThan, ...).
+/// One operator of a field constraint (docs/API.md / Parse: equalTo, notEqualTo, lessThan, ...).
 public enum FieldConstraint: Sendable, Hashable {
     case equalTo(FieldValue)
     /// Also matches objects where the field is unset (Parse's `$ne` on PostgreSQL).

@@ -1,4 +1,4 @@
-/// The DDL of Parse Server's PostgreSQL layout, derived from the class model (SECURITY.md).
+/// The DDL of Parse Server's PostgreSQL layout, derived from the class model (docs/SECURITY.md).
 /// Every statement is idempotent (`IF NOT EXISTS`), so it runs safely on a database that
 /// Parse Server created for these classes.
 enum TableLayout {

@@ -1,4 +1,4 @@
-/// The CRM's ACL rules for writes (SECURITY.md "This CRM's default policy"):
+/// The CRM's ACL rules for writes (docs/SECURITY.md "This CRM's default policy"):
 /// - without an ACL input, a new object gets the class's default ACL (creator, roles, `_User`
 ///   self, and the users its Pointer<_User> policy fields point at);
 /// - an ACL input replaces the ACL;

@@ -1,4 +1,4 @@
-/// One run of an ``ExecutionPlan``, breadth-first (ARCHITECTURE.md, "The hard parts"): each
+/// One run of an ``ExecutionPlan``, breadth-first (docs/ARCHITECTURE.md, "How a request flows"): each
 /// level resolves every field of every batch at once, one resolver call per (field, batch), then
 /// the objects those fields returned form the batches of the next level. Results stay in the
 /// batches; the ``ResponseSerializer`` walks them afterwards and writes the JSON response.
