@@ -30,7 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
         let pool = PostgresPool(configuration: configuration, maxConnections: database.resolvedPoolSize, logger: logger)
         var failure: (any Error)?
         do {
-            let store = CRMStore(pool: pool, model: try .bundled())
+            let store = try await CRMStore(pool: pool, model: try .bundled())
             let steps = try await Migrator.run(pool: pool, model: store.model)
             if !steps.isEmpty { logger.info("migrations applied", metadata: ["steps": "\(steps.map(\.name))"]) }
             if demo {

@@ -12,7 +12,7 @@ struct DemoDataTests {
         let pool = PostgresPool(configuration: configuration, maxConnections: 2)
         var options = StoreOptions()
         options.bcryptCost = 4
-        let store = CRMStore(pool: pool, model: try .bundled(), options: options)
+        let store = try await CRMStore(pool: pool, model: try .bundled(), options: options)
         _ = try await Migrator.run(pool: pool, model: store.model)
         var demo = DemoData()
         (demo.companies, demo.contacts, demo.deals, demo.activities) = (6, 30, 120, 240)

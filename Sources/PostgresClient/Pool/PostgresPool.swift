@@ -16,7 +16,7 @@ public final class PostgresPool: Sendable {
     let logger: Logger
     private let state = Mutex(PoolState())
     private let counter = StatementCounter()
-    let listeners = ListenerRegistry()
+    let listener: NotificationListener
 
     public init(
         configuration: PostgresConfiguration, maxConnections: Int = 10,
@@ -26,7 +26,10 @@ public final class PostgresPool: Sendable {
         self.maxConnections = max(1, maxConnections)
         self.acquireTimeout = acquireTimeout
         self.logger = logger
+        self.listener = NotificationListener(configuration: configuration, logger: logger)
     }
+
+    deinit { listener.stop() }
 
     /// Runs one parameterized statement on a pooled connection.
     public func query(_ sql: String, _ parameters: [PostgresValue] = []) async throws(PostgresError) -> PostgresResult {
@@ -78,8 +81,9 @@ public final class PostgresPool: Sendable {
     /// BEGIN/COMMIT/SAVEPOINT statements that `transaction` issues.
     public var statementCount: Int { counter.count }
 
-    /// Closes idle connections, fails waiting tasks with `.poolClosed`, stops listeners; connections
-    /// in use close when they are returned.
+    /// Closes idle connections, fails waiting tasks with `.poolClosed`, stops the listening
+    /// connection and ends every notification sequence; connections in use close when they are
+    /// returned.
     public func close() async {
         let waiters = state.withLock { state in
             state.closed = true
@@ -93,7 +97,7 @@ public final class PostgresPool: Sendable {
             waiter.timeout?.cancel()
             waiter.continuation.resume(returning: .failure(.poolClosed))
         }
-        listeners.stopAll()
+        listener.stop()
     }
 
     // MARK: acquire and release

@@ -20,7 +20,7 @@ struct APIFixture {
         var options = StoreOptions()
         options.bcryptCost = 4
         options.listensForInvalidations = false
-        let store = CRMStore(pool: pool, model: model, options: options)
+        let store = try await CRMStore(pool: pool, model: model, options: options)
         var apiConfiguration = APIConfiguration()
         configure(&apiConfiguration)
         return APIFixture(pool: pool, store: store, service: try CRMGraphQLService(store: store, configuration: apiConfiguration))

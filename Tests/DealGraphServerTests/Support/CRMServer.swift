@@ -23,7 +23,7 @@ struct CRMServer {
         try await Migrator.run(pool: pool, model: model)
         var options = StoreOptions()
         options.bcryptCost = 4
-        let store = CRMStore(pool: pool, model: model, options: options)
+        let store = try await CRMStore(pool: pool, model: model, options: options)
         var demo = DemoData()
         (demo.companies, demo.contacts, demo.deals, demo.activities) = (9, 60, 300, 900)
         try await demo.load(into: store, password: password, logger: Logger(label: "test"))
