@@ -74,12 +74,9 @@ extension StoreFixture {
 }
 
 extension StoreFixture {
-    /// A second instance that is already listening for invalidations (LISTEN is set up
-    /// asynchronously; a real instance listens long before anything happens).
+    /// A second instance, already listening for invalidations when it is returned.
     func otherInstance() async throws -> CRMStore {
-        let other = try await store()
-        try await Task.sleep(for: .milliseconds(500))
-        return other
+        try await store()
     }
 }
 
