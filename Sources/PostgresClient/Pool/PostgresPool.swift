@@ -65,6 +65,11 @@ public final class PostgresPool: Sendable {
         }
     }
 
+    /// One round trip (`SELECT 1`) on a pooled connection, for health checks. Throws as `query` does.
+    public func ping() async throws(PostgresError) {
+        _ = try await query("SELECT 1")
+    }
+
     /// BEGIN ... COMMIT on a pooled connection; ROLLBACK when `body` throws.
     public func transaction<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await withConnection { connection in try await connection.transaction(body) }
