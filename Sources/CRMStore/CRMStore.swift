@@ -5,7 +5,7 @@ import PostgresClient
 /// sessions. Only this module writes SQL and decides who sees what.
 ///
 /// ```swift
-/// let store = try CRMStore(pool: pool, model: .bundled())
+/// let store = try await CRMStore(pool: pool, model: .bundled())
 /// try await Migrator.run(pool: pool, model: store.model)
 /// let context = try await store.resolveSession(token: header)
 /// let deals = try await store.find(className: "Deal", where: .field("stage", [.equalTo(.string("won"))]),
@@ -27,7 +27,12 @@ public final class CRMStore: Sendable {
     /// The channel carrying cache invalidations between instances.
     static let invalidationChannel = "dealgraph_access"
 
-    public init(pool: PostgresPool, model: ClassModel, options: StoreOptions = StoreOptions()) {
+    /// Returns once the store listens for cache invalidations sent by other instances (when
+    /// `options.listensForInvalidations`); throws the error of `PostgresPool.listen` when that
+    /// cannot be set up.
+    public init(
+        pool: PostgresPool, model: ClassModel, options: StoreOptions = StoreOptions()
+    ) async throws(PostgresError) {
         self.pool = pool
         self.model = model
         self.options = options
@@ -35,7 +40,7 @@ public final class CRMStore: Sendable {
         self.accessCache = cache
         self.passwords = PasswordHasher(cost: options.bcryptCost)
         if options.listensForInvalidations {
-            let notifications = pool.listen([Self.invalidationChannel])
+            let notifications = try await pool.listen([Self.invalidationChannel])
             listener = Task {
                 for await notification in notifications {
                     await cache.apply(invalidation: notification.payload)

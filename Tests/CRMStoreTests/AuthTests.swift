@@ -6,7 +6,7 @@ import Testing
 @Suite struct AuthTests {
     @Test func signUpValidatesHashesAndStoresOnlyTokenHashes() async throws {
         let f = try await StoreFixture.make("store_auth_signup")
-        let defaultCost = CRMStore(pool: f.pool, model: f.store.model, options: { var o = StoreOptions(); o.listensForInvalidations = false; return o }())
+        let defaultCost = try await CRMStore(pool: f.pool, model: f.store.model, options: { var o = StoreOptions(); o.listensForInvalidations = false; return o }())
         let result = try await defaultCost.signUp(username: "Alice", password: "secret", email: "Alice@Example.com")
         #expect(SessionToken.isWellFormed(result.sessionToken))
         #expect(result.user["email"] == .string("Alice@Example.com"))

@@ -79,7 +79,7 @@ import Testing
         let storeModel = try f.store.model
             .with(permissions: ClassLevelPermissions(operations: dealRules.mapValues(permission)), for: "Deal")
             .with(permissions: ClassLevelPermissions(operations: companyRules.mapValues(permission)), for: "Company")
-        let store = CRMStore(pool: f.pool, model: storeModel, options: f.store.options)
+        let store = try await CRMStore(pool: f.pool, model: storeModel, options: f.store.options)
 
         var callers: [(AccessModel.Caller, AccessContext)] = [(.master, .master), (.anonymous, .anonymous)]
         for user in users { callers.append((.user(user.id), try await store.resolveSession(token: user.token))) }

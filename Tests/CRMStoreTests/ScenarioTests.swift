@@ -79,7 +79,7 @@ import Testing
         // The lifetime is long enough that a loaded machine still reads the cached closure before it
         // ends; the "still cached" check is skipped only if the lifetime really passed meanwhile.
         let lifetime = Duration.seconds(2)
-        let shortLived = try f.store { $0.accessCacheLifetime = lifetime; $0.listensForInvalidations = false }
+        let shortLived = try await f.store { $0.accessCacheLifetime = lifetime; $0.listensForInvalidations = false }
         let cachedAt = ContinuousClock.now
         _ = try await shortLived.resolveSession(token: member.token)
         _ = try await f.pool.query(#"INSERT INTO "_Join:users:_Role" ("relatedId", "owningId") SELECT $1, "objectId" FROM "_Role" WHERE "name" = 'Sales'"#, [.text(member.id)])
@@ -94,7 +94,7 @@ import Testing
         let user1 = try await f.user("user1"), user2 = try await f.user("user2")
         var clp = f.store.model.definition("Deal")!.permissions
         clp.operations[.get] = OperationPermission(userIds: [user1.id])
-        let store = try f.store(permissions: clp)
+        let store = try await f.store(permissions: clp)
         let id = try await f.deal("Both", acl: .of(read: [user2.id], write: [user2.id]), as: .master)
         await expectCode(101) { _ = try await store.get(className: "Deal", objectId: id, context: user1.context) }
         await expectCode(119) { _ = try await store.get(className: "Deal", objectId: id, context: user2.context) }
@@ -112,7 +112,7 @@ import Testing
     @Test func scenario08_omittedOperationIsClosed() async throws {
         let f = try await StoreFixture.make("store_s08")
         let user = try await f.user("user")
-        let store = try f.store(permissions: ClassLevelPermissions(operations: [.find: .open]))
+        let store = try await f.store(permissions: ClassLevelPermissions(operations: [.find: .open]))
         #expect(try await store.find(className: "Deal", context: user.context).isEmpty)
         await expectCode(119) { _ = try await store.create(className: "Deal", fields: ["title": .set(.string("x"))], context: user.context) }
         await expectCode(119) { _ = try await store.count(className: "Deal", context: user.context) }
@@ -122,8 +122,8 @@ import Testing
     @Test func scenario09_pointerPermissions() async throws {
         let f = try await StoreFixture.make("store_s09")
         let alice = try await f.user("alice"), bob = try await f.user("bob")
-        let store = try f.store(permissions: ClassLevelPermissions(operations: [.get: .closed, .find: .closed, .count: .closed, .create: .closed],
-                                                                   readUserFields: ["assignedTo"]))
+        let store = try await f.store(permissions: ClassLevelPermissions(operations: [.get: .closed, .find: .closed, .count: .closed, .create: .closed],
+                                                                         readUserFields: ["assignedTo"]))
         let mine = try await f.deal("Alice's", acl: .publicReadWrite, extra: ["assignedTo": .set(.string(alice.id))], as: .master)
         let theirs = try await f.deal("Bob's", acl: .publicReadWrite, extra: ["assignedTo": .set(.string(bob.id))], as: .master)
         #expect(try await store.find(className: "Deal", context: alice.context).map(\.objectId) == [mine])
@@ -138,7 +138,7 @@ import Testing
         let user = try await f.user("user")
         var clp = f.store.model.definition("Deal")!.permissions
         clp.protectedFields = ["*": ["notes", "stage"], "authenticated": ["stage"]]
-        let store = try f.store(permissions: clp)
+        let store = try await f.store(permissions: clp)
         let id = try await f.deal("P", acl: .publicReadWrite, extra: ["notes": .set(.string("n")), "stage": .set(.string("won"))], as: .master)
         let seen = try await store.get(className: "Deal", objectId: id, context: user.context)
         #expect(seen["notes"] == .string("n") && seen["stage"] == nil)
@@ -162,7 +162,7 @@ import Testing
         let seen = try await f.store.get(className: "Deal", objectId: deal, context: other.context)
         let target = try #require(seen["company"]?.pointerObjectId)
         #expect(try await f.store.loadByIds(className: "Company", ids: [target], context: other.context) == [nil])
-        let closed = try f.store(permissions: ClassLevelPermissions(operations: [:]), for: "Company")
+        let closed = try await f.store(permissions: ClassLevelPermissions(operations: [:]), for: "Company")
         await expectCode(119) { _ = try await closed.loadByIds(className: "Company", ids: [target], context: owner.context) }
         await expectCode(119) { _ = try await closed.count(className: "Deal", where: .field("company", [.have(.and([]), targetClass: nil)]), context: owner.context) }
     }
@@ -180,7 +180,7 @@ import Testing
             do { _ = try await otherInstance.resolveSession(token: user.token); try await Task.sleep(for: .milliseconds(50)) } catch { revoked = true }
         }
         #expect(revoked)
-        let expiring = try f.store { $0.sessionLength = .seconds(1) }
+        let expiring = try await f.store { $0.sessionLength = .seconds(1) }
         let login = try await expiring.logIn(username: "user", password: "pw-user")
         _ = try await expiring.resolveSession(token: login.sessionToken)
         try await Task.sleep(for: .milliseconds(1100))

@@ -64,6 +64,16 @@ struct PoolTests {
         #expect(error?.kind == .poolClosed)
     }
 
+    @Test("ping: one round trip through the pool; .connectionFailed when the server is unreachable")
+    func ping() async throws {
+        let pool = PostgresPool(configuration: configuration, maxConnections: 1)
+        try await pool.ping()
+        #expect(pool.statistics == PostgresPoolStatistics(open: 1, inUse: 0, idle: 1, waiters: 0))
+        let nowhere = PostgresPool(configuration: try PostgresConfiguration("postgresql:///x?host=/nonexistent-socket-dir"))
+        let error = await #expect(throws: PostgresError.self) { try await nowhere.ping() }
+        #expect(error?.kind == .connectionFailed)
+    }
+
     @Test("an unreachable server fails with .connectionFailed, and the slot is freed")
     func unreachable() async throws {
         let nowhere = try PostgresConfiguration("host=/nonexistent/socket/dir port=1 dbname=x", connectTimeout: .seconds(2))

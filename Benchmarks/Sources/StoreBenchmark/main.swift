@@ -15,7 +15,7 @@ let model = try ClassModel.bundled()
 try await Migrator.run(pool: pool, model: model)
 var options = StoreOptions()
 options.listensForInvalidations = false
-let store = CRMStore(pool: pool, model: model, options: options)
+let store = try await CRMStore(pool: pool, model: model, options: options)
 let seedStart = ContinuousClock.now
 let data = try await Seed.run(store: store, pool: pool)
 print("store seed deals=\(Seed.dealCount) companies=\(Seed.companyCount) seconds=\(String(format: "%.1f", Double((ContinuousClock.now - seedStart).components.seconds)))")
@@ -56,7 +56,7 @@ try await measure("count where stage+amount (Admin)") {
 for strategy in [ReverseLoadStrategy.lateral, .window] {
     var reverseOptions = options
     reverseOptions.reverseLoadStrategy = strategy
-    let reverseStore = CRMStore(pool: pool, model: model, options: reverseOptions)
+    let reverseStore = try await CRMStore(pool: pool, model: model, options: reverseOptions)
     try await measure("loadReverse \(strategy) 100 companies first 5 order updatedAt desc (Admin)") {
         try await reverseStore.loadReverse(className: "Deal", pointerField: "company", parentIds: data.companyIds,
                                            order: [.descending("updatedAt")], limit: 5, context: data.admin).reduce(0) { $0 + $1.count }

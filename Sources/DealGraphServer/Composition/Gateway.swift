@@ -24,7 +24,7 @@ public final class Gateway: Sendable {
         do {
             let steps = try await Migrator.run(pool: pool, model: configuration.model)
             if !steps.isEmpty { logger.info("migrations applied", metadata: ["steps": "\(steps.map(\.name))"]) }
-            let store = CRMStore(pool: pool, model: configuration.model, options: configuration.store)
+            let store = try await CRMStore(pool: pool, model: configuration.model, options: configuration.store)
             let service = try CRMGraphQLService(store: store, configuration: configuration.api)
             return Gateway(configuration: configuration, pool: pool, store: store, service: service,
                            callers: CallerResolver(keys: configuration.server.keys, store: store))

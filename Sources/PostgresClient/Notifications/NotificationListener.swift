@@ -1,101 +1,118 @@
-import CLibPQ
 import Foundation
 import Logging
 import Synchronization
 
-/// Runs one LISTEN connection on a dedicated thread: waits on the socket with poll(2) (plus a
-/// pipe that wakes it for stopping), yields each notification in order, and reconnects with
-/// backoff (100 ms doubling to 2 s) after a connection loss.
-final class NotificationListener: @unchecked Sendable {
-    private let session: LibPQSession
-    private let channels: [String]
-    private let continuation: AsyncStream<PostgresNotification>.Continuation
-    private let logger: Logger
-    private let stopped = Atomic<Bool>(false)
-    private let wakePipe: (read: Int32, write: Int32)
+/// The pool's one listening connection, shared by every consumer of `PostgresPool.listen`.
+///
+/// Tasks register consumers here, from any thread. A dedicated thread, started on the first
+/// registration and the only one to call libpq for this connection (see `ListenerLoop`), takes
+/// the queued registrations (woken through the wake pipe), runs LISTEN and UNLISTEN so that the
+/// connection listens to exactly the channels some consumer wants, settles each registration once
+/// its LISTEN has completed, and hands every notification to the consumers of its channel.
+final class NotificationListener: Sendable {
+    let configuration: PostgresConfiguration
+    let logger: Logger
+    private let state = Mutex(ListenerState())
 
-    init(configuration: PostgresConfiguration, channels: [String],
-         continuation: AsyncStream<PostgresNotification>.Continuation, logger: Logger) {
-        self.session = LibPQSession(configuration: configuration)
-        self.channels = channels
-        self.continuation = continuation
+    init(configuration: PostgresConfiguration, logger: Logger) {
+        self.configuration = configuration
         self.logger = logger
-        var fds: [Int32] = [-1, -1]
-        if pipe(&fds) != 0 { fds = [-1, -1] }
-        wakePipe = (fds[0], fds[1])
     }
 
-    deinit {
-        close(wakePipe.read)
-        close(wakePipe.write)
-    }
-
-    func start() {
-        let thread = Thread { [self] in
-            run()
+    /// Registers a consumer and returns its notifications once LISTEN for all `channels` has
+    /// completed on the server, or throws when that does not happen within `bound`.
+    func listen(_ channels: [String], within bound: Duration) async throws(PostgresError) -> PostgresNotifications {
+        try ChannelName.validate(channels)
+        let (stream, continuation) = AsyncStream.makeStream(of: PostgresNotification.self)
+        let readiness = ListenReadiness()
+        let consumer = ListenerState.Consumer(channels: Set(channels), continuation: continuation, readiness: readiness)
+        let registered: (id: Int, wakePipe: WakePipe, isFirst: Bool)
+        do throws(PostgresError) {
+            registered = try state.withLock { state throws(PostgresError) -> (Int, WakePipe, Bool) in
+                guard !state.stopped else { throw .poolClosed }
+                if let wakePipe = state.wakePipe { return (state.add(consumer), wakePipe, false) }
+                let wakePipe = try WakePipe()
+                state.wakePipe = wakePipe
+                return (state.add(consumer), wakePipe, true)
+            }
+        } catch {
             continuation.finish()
+            throw error
+        }
+        continuation.onTermination = { [weak self] _ in self?.remove(registered.id) }
+        if registered.isFirst {
+            startThread(wakePipe: registered.wakePipe)
+        } else {
+            registered.wakePipe.wake()
+        }
+        let timeout = PostgresError(
+            kind: .connectionFailed, message: "LISTEN did not become active within \(bound)")
+        if case .failure(let error) = await readiness.wait(upTo: bound, timeoutError: timeout) {
+            remove(registered.id)
+            continuation.finish()
+            throw error
+        }
+        return PostgresNotifications(stream: stream)
+    }
+
+    /// Stops the thread and finishes every consumer's stream; later `listen` calls throw `.poolClosed`.
+    func stop() {
+        let (consumers, wakePipe) = state.withLock { state in (state.stop(), state.wakePipe) }
+        for consumer in consumers {
+            consumer.readiness.settle(.failure(.poolClosed))
+            consumer.continuation.finish()
+        }
+        wakePipe?.wake()
+    }
+
+    /// Consumers registered and not yet terminated.
+    var consumerCount: Int { state.withLock { $0.consumers.count } }
+
+    // MARK: called by the listener thread
+
+    var isStopped: Bool { state.withLock { $0.stopped } }
+
+    /// The registrations queued since the last call, and the channels wanted now.
+    func takeWork() -> (registrations: [ListenerState.Registration], wanted: Set<String>) {
+        state.withLock { state in (state.takePending(), state.wanted) }
+    }
+
+    /// Queues registrations again for the next connection.
+    func requeue(_ registrations: [ListenerState.Registration]) {
+        state.withLock { $0.requeue(registrations) }
+    }
+
+    /// Fails the registrations waiting for LISTEN (a connection attempt failed after they were queued).
+    func failPending(_ error: PostgresError) {
+        for registration in state.withLock({ $0.takePending() }) {
+            registration.readiness.settle(.failure(error))
+        }
+    }
+
+    /// Hands each notification to every consumer of its channel, in the order received.
+    func deliver(_ notifications: [PostgresNotification]) {
+        let consumers = state.withLock { Array($0.consumers.values) }
+        for notification in notifications {
+            for consumer in consumers where consumer.channels.contains(notification.channel) {
+                consumer.continuation.yield(notification)
+            }
+        }
+    }
+
+    // MARK: private
+
+    private func remove(_ id: Int) {
+        let wakePipe = state.withLock { state in state.remove(id) ? state.wakePipe : nil }
+        wakePipe?.wake()
+    }
+
+    private func startThread(wakePipe: WakePipe) {
+        let thread = Thread { [self] in
+            var loop = ListenerLoop(listener: self, wakePipe: wakePipe)
+            loop.run()
         }
         thread.name = "dealgraph-pg-listen"
         thread.stackSize = 1 << 20
         thread.start()
-    }
-
-    func stop() {
-        guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        var byte: UInt8 = 1
-        _ = write(wakePipe.write, &byte, 1)
-    }
-
-    private var isStopped: Bool { stopped.load(ordering: .acquiring) }
-
-    private func run() {
-        var backoff: UInt32 = 100_000
-        while !isStopped {
-            do throws(PostgresError) {
-                try session.connect()
-                try subscribe()
-                backoff = 100_000
-                receive()
-            } catch {
-                logger.debug("LISTEN connection failed", metadata: ["error": "\(error.debugDescription)"])
-            }
-            session.disconnect()
-            guard !isStopped else { break }
-            sleepUnlessWoken(microseconds: backoff)
-            backoff = min(backoff * 2, 2_000_000)
-        }
-        session.disconnect()
-    }
-
-    private func subscribe() throws(PostgresError) {
-        let script = channels.map { "LISTEN \"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }
-            .joined(separator: "; ")
-        guard !script.isEmpty else { return }
-        try session.executeScript(script, token: nil, reconnect: false).get()
-    }
-
-    /// Delivers notifications until the connection fails or the listener stops.
-    private func receive() {
-        guard let connection = session.rawConnection else { return }
-        while !isStopped {
-            var fds = [pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0)]
-            let ready = poll(&fds, 2, 1000)
-            if ready < 0, errno != EINTR { return }
-            if isStopped { return }
-            guard PQconsumeInput(connection) == 1, PQstatus(connection) == CONNECTION_OK else { return }
-            while let notify = PQnotifies(connection) {
-                let notification = PostgresNotification(
-                    channel: String(cString: notify.pointee.relname),
-                    payload: String(cString: notify.pointee.extra))
-                PQfreemem(notify)
-                continuation.yield(notification)
-            }
-        }
-    }
-
-    private func sleepUnlessWoken(microseconds: UInt32) {
-        var descriptor = pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0)
-        _ = poll(&descriptor, 1, Int32(microseconds / 1000))
     }
 }

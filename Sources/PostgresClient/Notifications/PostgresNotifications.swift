@@ -1,5 +1,3 @@
-import Synchronization
-
 /// One NOTIFY received on a listened channel.
 public struct PostgresNotification: Sendable, Equatable {
     public let channel: String
@@ -12,9 +10,10 @@ public struct PostgresNotification: Sendable, Equatable {
 }
 
 /// Notifications of the channels given to `PostgresPool.listen`, in the order the server sent
-/// them. Backed by a dedicated connection that reconnects and listens again after a connection
-/// loss (notifications sent while it is disconnected are not seen). Iterate it once; the listening
-/// connection closes when iteration ends or the pool is closed.
+/// them. Fed by the pool's one listening connection, which reconnects and listens again after a
+/// connection loss (notifications sent while it is disconnected are not seen). Iterate it once;
+/// the consumer is removed when the sequence and its iterator are released or the iterating task
+/// is cancelled, and the sequence ends when the pool is closed.
 public struct PostgresNotifications: AsyncSequence, Sendable {
     public typealias Element = PostgresNotification
     let stream: AsyncStream<PostgresNotification>
@@ -25,34 +24,18 @@ public struct PostgresNotifications: AsyncSequence, Sendable {
 }
 
 extension PostgresPool {
-    /// Listens to `channels` on a connection of its own (not taken from the pool's bound).
-    public func listen(_ channels: [String]) -> PostgresNotifications {
-        let (stream, continuation) = AsyncStream.makeStream(of: PostgresNotification.self)
-        let listener = NotificationListener(
-            configuration: configuration, channels: channels, continuation: continuation, logger: logger)
-        listeners.add(listener)
-        continuation.onTermination = { [listeners] _ in
-            listener.stop()
-            listeners.remove(listener)
-        }
-        listener.start()
-        return PostgresNotifications(stream: stream)
-    }
-}
-
-/// The pool's running listeners, stopped when the pool closes.
-final class ListenerRegistry: Sendable {
-    private let listeners = Mutex<[NotificationListener]>([])
-
-    func add(_ listener: NotificationListener) { listeners.withLock { $0.append(listener) } }
-
-    func remove(_ listener: NotificationListener) { listeners.withLock { $0.removeAll { $0 === listener } } }
-
-    func stopAll() {
-        let all = listeners.withLock { list in
-            defer { list = [] }
-            return list
-        }
-        all.forEach { $0.stop() }
+    /// Listens to `channels` and returns once LISTEN for every one of them is active on the
+    /// server: a NOTIFY sent after this returns is delivered, unless the listening connection is
+    /// lost in between (then notifications are missed until it has reconnected).
+    ///
+    /// Every consumer of the pool shares one listening connection of its own (not taken from the
+    /// pool's bound), opened by the first call. Channel names must have 1 to 63 bytes and are sent
+    /// as quoted identifiers, so any characters work.
+    ///
+    /// Throws `.connectionFailed` when the listening connection cannot be opened, or when LISTEN
+    /// has not completed within the pool's `acquireTimeout`; `.poolClosed` once the pool is closed,
+    /// `.cancelled` when the task is cancelled.
+    public func listen(_ channels: [String]) async throws(PostgresError) -> PostgresNotifications {
+        try await listener.listen(channels, within: acquireTimeout)
     }
 }

@@ -16,7 +16,7 @@ public final class PostgresPool: Sendable {
     let logger: Logger
     private let state = Mutex(PoolState())
     private let counter = StatementCounter()
-    let listeners = ListenerRegistry()
+    let listener: NotificationListener
 
     public init(
         configuration: PostgresConfiguration, maxConnections: Int = 10,
@@ -26,7 +26,10 @@ public final class PostgresPool: Sendable {
         self.maxConnections = max(1, maxConnections)
         self.acquireTimeout = acquireTimeout
         self.logger = logger
+        self.listener = NotificationListener(configuration: configuration, logger: logger)
     }
+
+    deinit { listener.stop() }
 
     /// Runs one parameterized statement on a pooled connection.
     public func query(_ sql: String, _ parameters: [PostgresValue] = []) async throws(PostgresError) -> PostgresResult {
@@ -62,6 +65,11 @@ public final class PostgresPool: Sendable {
         }
     }
 
+    /// One round trip (`SELECT 1`) on a pooled connection, for health checks. Throws as `query` does.
+    public func ping() async throws(PostgresError) {
+        _ = try await query("SELECT 1")
+    }
+
     /// BEGIN ... COMMIT on a pooled connection; ROLLBACK when `body` throws.
     public func transaction<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await withConnection { connection in try await connection.transaction(body) }
@@ -78,8 +86,9 @@ public final class PostgresPool: Sendable {
     /// BEGIN/COMMIT/SAVEPOINT statements that `transaction` issues.
     public var statementCount: Int { counter.count }
 
-    /// Closes idle connections, fails waiting tasks with `.poolClosed`, stops listeners; connections
-    /// in use close when they are returned.
+    /// Closes idle connections, fails waiting tasks with `.poolClosed`, stops the listening
+    /// connection and ends every notification sequence; connections in use close when they are
+    /// returned.
     public func close() async {
         let waiters = state.withLock { state in
             state.closed = true
@@ -93,7 +102,7 @@ public final class PostgresPool: Sendable {
             waiter.timeout?.cancel()
             waiter.continuation.resume(returning: .failure(.poolClosed))
         }
-        listeners.stopAll()
+        listener.stop()
     }
 
     // MARK: acquire and release

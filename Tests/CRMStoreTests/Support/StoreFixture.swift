@@ -18,7 +18,7 @@ struct StoreFixture {
         var options = StoreOptions()
         options.bcryptCost = 4
         configure(&options)
-        return StoreFixture(pool: pool, store: CRMStore(pool: pool, model: model, options: options))
+        return StoreFixture(pool: pool, store: try await CRMStore(pool: pool, model: model, options: options))
     }
 
     /// A signed-up user and their resolved context.
@@ -65,22 +65,19 @@ extension ACL {
 extension StoreFixture {
     /// Another store (another "instance") on the same database, optionally with other CLPs.
     func store(permissions: ClassLevelPermissions? = nil, for className: String = "Deal",
-               configure: (inout StoreOptions) -> Void = { _ in }) throws -> CRMStore {
+               configure: (inout StoreOptions) -> Void = { _ in }) async throws -> CRMStore {
         var model = store.model
         if let permissions { model = try model.with(permissions: permissions, for: className) }
         var options = store.options
         configure(&options)
-        return CRMStore(pool: pool, model: model, options: options)
+        return try await CRMStore(pool: pool, model: model, options: options)
     }
 }
 
 extension StoreFixture {
-    /// A second instance that is already listening for invalidations (LISTEN is set up
-    /// asynchronously; a real instance listens long before anything happens).
+    /// A second instance, already listening for invalidations when it is returned.
     func otherInstance() async throws -> CRMStore {
-        let other = try store()
-        try await Task.sleep(for: .milliseconds(500))
-        return other
+        try await store()
     }
 }
 
