@@ -24,6 +24,7 @@ let package = Package(
             name: "StoreBenchmark",
             dependencies: [
                 .product(name: "CRMStore", package: "dealgraph"),
+                .product(name: "DealGraphServer", package: "dealgraph"),
                 .product(name: "PostgresClient", package: "dealgraph"),
             ]
         ),

@@ -1,4 +1,5 @@
 import CRMStore
+import DealGraphServer
 import Foundation
 import PostgresClient
 
@@ -7,15 +8,14 @@ import PostgresClient
 // Build in release: `swift run -c release StoreBenchmark`.
 
 let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("dealgraph-store-bench-\(getpid())")
-let server = EmbeddedPostgres(directory: directory)
+let server = EmbeddedPostgres(directory: directory, durable: false)
 _ = try await server.start()
-let configuration = try await server.createDatabase(prefix: "store_bench")
-let pool = PostgresPool(configuration: configuration, maxConnections: 4)
-let model = try ClassModel.bundled()
-try await Migrator.run(pool: pool, model: model)
-var options = StoreOptions()
-options.listensForInvalidations = false
-let store = try await CRMStore(pool: pool, model: model, options: options)
+// Built by the composition root, as `dealgraph serve` builds it.
+var settings = GatewayConfiguration(server: ServerConfiguration(masterKey: UUID().uuidString), model: try .bundled())
+settings.poolSize = 4
+settings.store.listensForInvalidations = false
+let gateway = try await Gateway.open(database: try await server.createDatabase(prefix: "store_bench"), configuration: settings)
+let pool = gateway.pool, store = gateway.store, model = settings.model, options = settings.store
 let seedStart = ContinuousClock.now
 let data = try await Seed.run(store: store, pool: pool)
 print("store seed deals=\(Seed.dealCount) companies=\(Seed.companyCount) seconds=\(String(format: "%.1f", Double((ContinuousClock.now - seedStart).components.seconds)))")
@@ -74,6 +74,6 @@ try await measure("logIn wrong password (expect 101)", runs: 10) {
     do { _ = try await store.logIn(username: "user1", password: "wrong") } catch { return 0 }
     return 1
 }
-await pool.close()
+await gateway.close()
 await server.stop()
 try? FileManager.default.removeItem(atPath: directory)
