@@ -96,15 +96,15 @@ extension StoreError {
         let detail = error.debugDescription
         switch error.sqlState {
         case let state? where RegexOptions.errorStates.contains(state):
-            self = StoreError(code: Code.invalidQuery, "Invalid regular expression.", internalDetail: detail)
+            self = StoreError(code: .invalidQuery, "Invalid regular expression.", internalDetail: detail)
         case "23505":
             let constraint = error.constraint ?? ""
             if constraint.contains("username") {
-                self = StoreError(code: Code.usernameTaken, "Account already exists for this username.", internalDetail: detail)
+                self = StoreError(code: .usernameTaken, "Account already exists for this username.", internalDetail: detail)
             } else if constraint.contains("email") {
-                self = StoreError(code: Code.emailTaken, "Account already exists for this email address.", internalDetail: detail)
+                self = StoreError(code: .emailTaken, "Account already exists for this email address.", internalDetail: detail)
             } else {
-                self = StoreError(code: Code.duplicateValue, "A duplicate value for a field with unique values was provided",
+                self = StoreError(code: .duplicateValue, "A duplicate value for a field with unique values was provided",
                                   internalDetail: detail)
             }
         default:

@@ -9,26 +9,26 @@ enum APIError {
     static let logger = Logger(label: "dealgraph.api")
 
     /// A client error with a Parse code.
-    static func parse(_ code: Int, _ message: String) -> GraphQLError {
-        GraphQLError(message, extensions: [ErrorExtension("code", .int(code))])
+    static func parse(_ code: ParseErrorCode, _ message: String) -> GraphQLError {
+        GraphQLError(message, extensions: [ErrorExtension("code", .int(code.rawValue))])
     }
 
-    static let objectNotFound = parse(StoreError.Code.objectNotFound, "Object not found.")
-    static let invalidSessionToken = parse(StoreError.Code.invalidSessionToken, "Invalid session token")
+    static let objectNotFound = parse(.objectNotFound, "Object not found.")
+    static let invalidSessionToken = parse(.invalidSessionToken, "Invalid session token")
 
-    static func invalidQuery(_ message: String) -> GraphQLError { parse(StoreError.Code.invalidQuery, message) }
-    static func incorrectType(_ message: String) -> GraphQLError { parse(StoreError.Code.incorrectType, message) }
+    static func invalidQuery(_ message: String) -> GraphQLError { parse(.invalidQuery, message) }
+    static func incorrectType(_ message: String) -> GraphQLError { parse(.incorrectType, message) }
 
     /// The client-facing form of any error met while resolving.
     static func map(_ error: any Error) -> GraphQLError {
         if let error = error as? GraphQLError { return error }
         if let error = error as? StoreError {
-            if error.code == StoreError.Code.internalServerError {
+            if error.code == .internalServerError {
                 logger.error("internal error", metadata: ["detail": "\(error.debugDescription)"])
             }
             return parse(error.code, error.message)
         }
         logger.error("unexpected error", metadata: ["detail": "\(String(reflecting: error))"])
-        return parse(StoreError.Code.internalServerError, "Internal server error")
+        return parse(.internalServerError, "Internal server error")
     }
 }

@@ -58,7 +58,7 @@ struct FieldInputs {
                 continue
             }
             guard let field = api.definition.field(name) else {
-                throw APIError.parse(StoreError.Code.invalidKeyName, "Invalid field name: \(name).")
+                throw APIError.parse(.invalidKeyName, "Invalid field name: \(name).")
             }
             fields[name] = try fieldInput(value, field: field)
         }
@@ -79,7 +79,7 @@ struct FieldInputs {
         case (.string(let id)?, nil):
             if field.isPolymorphic {
                 guard let decoded = GlobalID.decode(id), field.targetClasses.contains(decoded.className) else {
-                    throw APIError.parse(StoreError.Code.invalidPointer, "\(field.name) needs the global id of a \(field.targetClasses.joined(separator: " or ")).")
+                    throw APIError.parse(.invalidPointer, "\(field.name) needs the global id of a \(field.targetClasses.joined(separator: " or ")).")
                 }
                 return .set(.pointer(className: decoded.className, objectId: decoded.objectId))
             }
@@ -87,12 +87,12 @@ struct FieldInputs {
             return .set(.pointer(className: target, objectId: GlobalID.objectId(from: id, className: target)))
         case (nil, let nested?) where !field.isPolymorphic:
             guard let target = model.apiClass(className: field.targetClasses[0]) else {
-                throw APIError.parse(StoreError.Code.invalidPointer, "Invalid pointer for \(field.name).")
+                throw APIError.parse(.invalidPointer, "Invalid pointer for \(field.name).")
             }
             let (fields, acl) = try convert(nested, for: target)
             return .createAndLink(className: target.className, fields: fields, acl: acl)
         default:
-            throw APIError.parse(StoreError.Code.invalidPointer,
+            throw APIError.parse(.invalidPointer,
                                  "You need to provide link OR createLink on the pointer mutation of field \(field.name)")
         }
     }
@@ -120,6 +120,6 @@ enum ACLInput {
     }
 
     private static func invalid() -> GraphQLError {
-        APIError.parse(StoreError.Code.invalidACL, "Invalid ACL.")
+        APIError.parse(.invalidACL, "Invalid ACL.")
     }
 }

@@ -27,7 +27,7 @@ final class RequestContext: Sendable {
     /// The context of a field batch.
     static func of(_ batch: FieldBatch) throws -> RequestContext {
         guard let context = batch.context as? RequestContext else {
-            throw APIError.parse(StoreError.Code.internalServerError, "Internal server error")
+            throw APIError.parse(.internalServerError, "Internal server error")
         }
         return context
     }

@@ -22,7 +22,7 @@ extension CRMStore {
         }
         guard let session else { throw StoreError.invalidSessionToken }
         guard session.expiresAt > Date() else {
-            throw StoreError(code: StoreError.Code.invalidSessionToken, "Session token is expired.")
+            throw StoreError(code: .invalidSessionToken, "Session token is expired.")
         }
         let roles = try await roleClosure(userId: session.userId)
         return AccessContext(kind: .user(userId: session.userId, roleNames: roles), sessionTokenHash: tokenHash)

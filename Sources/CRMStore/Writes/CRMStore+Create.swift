@@ -92,7 +92,7 @@ extension CRMStore {
                 "SELECT t.\"objectId\" FROM \(SQL.identifier(className)) t WHERE t.\"objectId\" = ANY(\(idList)) AND \(acl)",
                 parameters.values)
             if found.count != ids.count {
-                throw StoreError(code: StoreError.Code.invalidPointer, "Pointer target not found: \(className).")
+                throw StoreError(code: .invalidPointer, "Pointer target not found: \(className).")
             }
         }
         return result

@@ -17,7 +17,7 @@ extension CRMStore {
                        ifUpdatedAt: Date? = nil, context: AccessContext) async throws(StoreError) -> WriteResult {
         let definition = try model.require(className)
         if definition.isUserClass && context.userId == nil && !context.isMaster {
-            throw StoreError(code: StoreError.Code.sessionMissing, "Cannot modify user \(StoreError.quoted(objectId)).")
+            throw StoreError(code: .sessionMissing, "Cannot modify user \(StoreError.quoted(objectId)).")
         }
         let access = try AccessControl.authorize(.update, on: definition, context: context)
         let acl = try acl?.validated()
@@ -46,7 +46,7 @@ extension CRMStore {
             let sql = statement.wrap(dml, operation: .update, parameters: &parameters)
             guard let (object, readable) = try statement.decode(try await connection.run(sql, parameters.values)) else {
                 if ifUpdatedAt != nil, try await self.isWritable(definition, objectId: objectId, access: access, on: connection) {
-                    throw StoreError(code: StoreError.Code.validationError, "Object was changed by another request; reload and retry.")
+                    throw StoreError(code: .validationError, "Object was changed by another request; reload and retry.")
                 }
                 throw StoreError.objectNotFound
             }
@@ -66,7 +66,7 @@ extension CRMStore {
     public func delete(className: String, objectId: String, context: AccessContext) async throws(StoreError) -> StoredObject? {
         let definition = try model.require(className)
         if definition.isUserClass && context.userId == nil && !context.isMaster {
-            throw StoreError(code: StoreError.Code.sessionMissing, "Insufficient auth to delete user")
+            throw StoreError(code: .sessionMissing, "Insufficient auth to delete user")
         }
         let access = try AccessControl.authorize(.delete, on: definition, context: context)
         let result = try await transaction { connection in

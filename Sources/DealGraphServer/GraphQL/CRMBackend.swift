@@ -17,7 +17,7 @@ public struct CRMBackend: GraphQLBackend {
             let access = try await store.resolveSession(token: sessionToken)
             return RequestCredentials(access: access, sessionToken: sessionToken)
         } catch {
-            if error.code == StoreError.Code.invalidSessionToken {
+            if error.code == .invalidSessionToken {
                 throw SessionRejected(message: error.message)
             }
             throw SessionRejected(message: "Internal server error", isInternal: true)
