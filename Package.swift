@@ -52,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "CRMGraphQL",
-            dependencies: ["GraphQLEngine", "CRMStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["GraphQLEngine", "CRMStore", "PostgresClient", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .target(

@@ -1,6 +1,7 @@
 import CRMStore
 import Foundation
 import GraphQLEngine
+import PostgresClient
 
 /// Input values of the custom scalars and of class fields, as the store's typed values
 /// (parse-graphql.md 4.4: `Date` as an ISO string or `{__type: "Date", iso}`, `Object` any JSON
@@ -31,10 +32,10 @@ enum InputValues {
     static func date(_ value: GraphQLValue) -> Date? {
         switch value {
         case .string(let text):
-            return DateText.parse(text)
+            return DateText.date(iso8601: text)
         case .object(let record):
             guard record["__type"]?.stringValue == "Date", let iso = record["iso"]?.stringValue else { return nil }
-            return DateText.parse(iso)
+            return DateText.date(iso8601: iso)
         default:
             return nil
         }

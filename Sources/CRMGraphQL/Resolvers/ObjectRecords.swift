@@ -1,6 +1,7 @@
 import CRMStore
 import Foundation
 import GraphQLEngine
+import PostgresClient
 
 /// A pointer as it sits in a parent record until its field resolver loads the target.
 final class PointerReference: Sendable {
@@ -44,8 +45,8 @@ struct ObjectRecords: Sendable {
             typename,
             .string(GlobalID.encode(className: api.className, objectId: object.objectId)),
             .string(object.objectId),
-            .string(DateText.format(object.createdAt)),
-            .string(DateText.format(object.updatedAt)),
+            .string(DateText.iso8601(object.createdAt)),
+            .string(DateText.iso8601(object.updatedAt)),
             .host(ACLReference(object.acl)),
         ]
         values.reserveCapacity(shape.count)
@@ -60,7 +61,7 @@ struct ObjectRecords: Sendable {
         case .string(let text): .string(text)
         case .number(let number): JSONValue.number(number)
         case .bool(let flag): .boolean(flag)
-        case .date(let date): .string(DateText.format(date))
+        case .date(let date): .string(DateText.iso8601(date))
         case .object(let json), .array(let json): JSONValue.parse(json)
         case .pointer(let className, let objectId): .host(PointerReference(className: className, objectId: objectId))
         }
@@ -98,42 +99,5 @@ enum ACLOutput {
         return .object(Record(shape: aclShape, values: [
             users.isEmpty ? .null : .list(users), roles.isEmpty ? .null : .list(roles), everyone,
         ]))
-    }
-}
-
-/// Dates as Parse renders them: ISO-8601 UTC with milliseconds (`2025-03-31T00:00:00.000Z`).
-enum DateText {
-    static func format(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        let (days, dayMillis) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
-        let (day, millis) = dayMillis < 0 ? (days - 1, dayMillis + 86_400_000) : (days, dayMillis)
-        // Howard Hinnant's civil_from_days.
-        let z = day + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        var text = ""
-        text.reserveCapacity(24)
-        func pad(_ value: Int64, _ width: Int) {
-            let digits = String(value)
-            if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
-            text += digits
-        }
-        pad(y, 4); text += "-"; pad(m, 2); text += "-"; pad(d, 2); text += "T"
-        pad(millis / 3_600_000, 2); text += ":"; pad(millis / 60_000 % 60, 2); text += ":"
-        pad(millis / 1000 % 60, 2); text += "."; pad(millis % 1000, 3); text += "Z"
-        return text
-    }
-
-    /// An ISO-8601 date, with or without fractional seconds.
-    static func parse(_ text: String) -> Date? {
-        guard text.utf8.count <= 64 else { return nil }
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
-        return try? Date(text, strategy: Date.ISO8601FormatStyle())
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresClient
 
 extension WhereCompiler {
     /// Binds a value compared with a field, after checking its type (111 on mismatch).
@@ -19,7 +20,8 @@ extension WhereCompiler {
         }
     }
 
-    /// The text form of one list element (bound in a `text[]` and cast to the column type).
+    /// The text form of one list element (bound in a `text[]` and cast to the column type; dates in
+    /// the form `.timestamptz` binds, so `in` matches exactly what `equalTo` does).
     func listElement(_ value: FieldValue, for field: ResolvedField) throws(StoreError) -> String {
         if case .string(let text) = value { _ = try ValueValidation.text(text, field: field.name) }
         switch (field.type, value) {
@@ -29,7 +31,7 @@ extension WhereCompiler {
             return id
         case (.number, .number(let number)): return number.isNaN ? "NaN" : "\(number)"
         case (.boolean, .bool(let flag)): return flag ? "true" : "false"
-        case (.date, .date(let date)): return ValueValidation.isoString(date)
+        case (.date, .date(let date)): return DateText.postgres(date)
         case (.object, .object(let json)), (.array, .array(let json)): return try ValueValidation.json(json, field: field.name)
         default: throw mismatch(field)
         }

@@ -23,11 +23,6 @@ enum ValueValidation {
         return text
     }
 
-    /// ISO-8601 UTC with milliseconds, as Parse renders dates.
-    static func isoString(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-    }
-
     private static func depth(of value: Any) -> Int {
         if let dictionary = value as? [String: Any] { return 1 + (dictionary.values.map(depth(of:)).max() ?? 0) }
         if let array = value as? [Any] { return 1 + (array.map(depth(of:)).max() ?? 0) }
