@@ -31,7 +31,7 @@ public final class CRMStore: Sendable {
         self.pool = pool
         self.model = model
         self.options = options
-        let cache = AccessCache(lifetime: options.accessCacheLifetime)
+        let cache = AccessCache(lifetime: options.accessCacheLifetime, clock: options.clock)
         self.accessCache = cache
         self.passwords = PasswordHasher(cost: options.bcryptCost)
         if options.listensForInvalidations {

@@ -75,18 +75,24 @@ import Testing
         }
         #expect(revokedThere)
         await expectCode(.objectNotFound) { _ = try await f.store.get(className: "Deal", objectId: id, context: try await f.refreshed(member)) }
-        // TTL path: a change made behind the store's back is seen once the cache lifetime ends.
-        // The lifetime is long enough that a loaded machine still reads the cached closure before it
-        // ends; the "still cached" check is skipped only if the lifetime really passed meanwhile.
+        // TTL path: a change made behind the store's back is seen once the cache lifetime ends,
+        // by the store's clock.
         let lifetime = Duration.seconds(2)
-        let shortLived = try f.store { $0.accessCacheLifetime = lifetime; $0.listensForInvalidations = false }
-        let cachedAt = ContinuousClock.now
+        let clock = TestClock()
+        let shortLived = try f.store { $0.accessCacheLifetime = lifetime; $0.listensForInvalidations = false; $0.clock = clock }
         _ = try await shortLived.resolveSession(token: member.token)
         _ = try await f.pool.query(#"INSERT INTO "_Join:users:_Role" ("relatedId", "owningId") SELECT $1, "objectId" FROM "_Role" WHERE "name" = 'Sales'"#, [.text(member.id)])
-        let stillCached = try await shortLived.resolveSession(token: member.token).roleNames
-        if ContinuousClock.now - cachedAt < lifetime { #expect(stillCached.isEmpty) }
-        try await Task.sleep(for: lifetime + .milliseconds(200))
+        #expect(try await shortLived.resolveSession(token: member.token).roleNames.isEmpty)
+        clock.advance(by: lifetime - .milliseconds(1))
+        #expect(try await shortLived.resolveSession(token: member.token).roleNames.isEmpty)
+        clock.advance(by: .milliseconds(1))
         #expect(try await shortLived.resolveSession(token: member.token).roleNames == ["Sales"])
+        // A clock set back before the entries were stored does not lengthen their life.
+        let settled = try f.store { $0.accessCacheLifetime = lifetime; $0.listensForInvalidations = false; $0.clock = clock }
+        _ = try await settled.resolveSession(token: member.token)
+        _ = try await f.pool.query(#"DELETE FROM "_Join:users:_Role" WHERE "relatedId" = $1"#, [.text(member.id)])
+        clock.advance(by: .seconds(-1))
+        #expect(try await settled.resolveSession(token: member.token).roleNames.isEmpty)
     }
 
     @Test func scenario06_clpAndACLMustBothPass() async throws {
@@ -180,11 +186,16 @@ import Testing
             do { _ = try await otherInstance.resolveSession(token: user.token); try await Task.sleep(for: .milliseconds(50)) } catch { revoked = true }
         }
         #expect(revoked)
-        let expiring = try f.store { $0.sessionLength = .seconds(1) }
+        // Expiry follows the store's clock, and is checked on cache hits too (the lifetime is 60 s).
+        let clock = TestClock()
+        let expiring = try f.store { $0.sessionLength = .seconds(1); $0.clock = clock }
         let login = try await expiring.logIn(username: "user", password: "pw-user")
         _ = try await expiring.resolveSession(token: login.sessionToken)
-        try await Task.sleep(for: .milliseconds(1100))
+        clock.advance(by: .milliseconds(999))
+        #expect(try await expiring.resolveSession(token: login.sessionToken).userId == user.id)
+        clock.advance(by: .milliseconds(101))
         await expectCode(.invalidSessionToken) { _ = try await expiring.resolveSession(token: login.sessionToken) }
+        await expectCode(.invalidSessionToken) { _ = try await f.store { $0.clock = clock }.resolveSession(token: login.sessionToken) }
         await expectCode(.invalidSessionToken) { _ = try await f.store.resolveSession(token: "r:" + String(repeating: "0", count: 32)) }
         await expectCode(.invalidSessionToken) { _ = try await f.store.resolveSession(token: "r:'; DROP TABLE \"_Session\"; --") }
     }
@@ -201,7 +212,8 @@ import Testing
     }
 
     @Test func scenario14_lockoutHoldsUnderConcurrency() async throws {
-        let f = try await StoreFixture.make("store_s14") { $0.accountLockout = .init(threshold: 3, duration: .seconds(2)) }
+        let clock = TestClock()
+        let f = try await StoreFixture.make("store_s14") { $0.accountLockout = .init(threshold: 3, duration: .seconds(2)); $0.clock = clock }
         _ = try await f.user("target")
         let store = f.store
         let outcomes = await withTaskGroup(of: String.self) { group in
@@ -217,7 +229,10 @@ import Testing
         #expect(outcomes.filter { $0 == "invalid" }.count == 3)
         #expect(outcomes.filter { $0 == "locked" }.count == 7)
         await expectCode(.objectNotFound) { _ = try await store.logIn(username: "target", password: "pw-target") }
-        try await Task.sleep(for: .milliseconds(2100))
+        // The lockout ends by the store's clock, not PostgreSQL's.
+        clock.advance(by: .milliseconds(1999))
+        await expectCode(.objectNotFound) { _ = try await store.logIn(username: "target", password: "pw-target") }
+        clock.advance(by: .milliseconds(101))
         _ = try await store.logIn(username: "target", password: "pw-target")
         let count = try await f.pool.query(#"SELECT "_failed_login_count" FROM "_User" WHERE "username" = 'target'"#)
         #expect(count.first?.double(0) == 0)

@@ -80,18 +80,19 @@ extension CRMStore {
 
     /// Counts a login attempt before the password is checked (a success resets the count); once
     /// `threshold` attempts are counted the account is locked for `duration`. One UPDATE, so the
-    /// row lock serializes concurrent attempts.
+    /// row lock serializes concurrent attempts. Time is the store's clock (`$4`), not the server's.
     private func reserveLoginAttempt(userId: String, lockout: StoreOptions.AccountLockout) async throws(StoreError) {
         let result = try await query("""
             UPDATE "_User" SET
               "_failed_login_count" = CASE WHEN "_account_lockout_expires_at" IS NOT NULL
-                AND "_account_lockout_expires_at" <= now() THEN 1 ELSE COALESCE("_failed_login_count", 0) + 1 END,
+                AND "_account_lockout_expires_at" <= $4 THEN 1 ELSE COALESCE("_failed_login_count", 0) + 1 END,
               "_account_lockout_expires_at" = CASE WHEN (CASE WHEN "_account_lockout_expires_at" IS NOT NULL
-                AND "_account_lockout_expires_at" <= now() THEN 1 ELSE COALESCE("_failed_login_count", 0) + 1 END) >= $2
-                THEN now() + make_interval(secs => $3) ELSE NULL END
-            WHERE "objectId" = $1 AND ("_account_lockout_expires_at" IS NULL OR "_account_lockout_expires_at" <= now())
+                AND "_account_lockout_expires_at" <= $4 THEN 1 ELSE COALESCE("_failed_login_count", 0) + 1 END) >= $2
+                THEN $4 + make_interval(secs => $3) ELSE NULL END
+            WHERE "objectId" = $1 AND ("_account_lockout_expires_at" IS NULL OR "_account_lockout_expires_at" <= $4)
             RETURNING "_failed_login_count"
-            """, [.text(userId), .float8(Double(lockout.threshold)), .float8(Double(lockout.duration.components.seconds))])
+            """, [.text(userId), .float8(Double(lockout.threshold)), .float8(Double(lockout.duration.components.seconds)),
+                  .timestamptz(options.clock.now())])
         if result.isEmpty {
             let minutes = max(1, Int((Double(lockout.duration.components.seconds) / 60).rounded(.up)))
             throw StoreError(code: .objectNotFound,

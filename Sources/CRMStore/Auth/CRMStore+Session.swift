@@ -21,7 +21,7 @@ extension CRMStore {
             session = found
         }
         guard let session else { throw StoreError.invalidSessionToken }
-        guard session.expiresAt > Date() else {
+        guard session.expiresAt > options.clock.now() else {
             throw StoreError(code: .invalidSessionToken, "Session token is expired.")
         }
         let roles = try await roleClosure(userId: session.userId)
@@ -62,7 +62,7 @@ extension CRMStore {
                                          [.text(userId), .text(installationId)])
         }
         let token = SessionToken.generate()
-        let now = Timestamp.now()
+        let now = Timestamp.now(options.clock)
         let expires = now.addingTimeInterval(TimeInterval(options.sessionLength.components.seconds))
         let createdWith = #"{"action":"\#(action)","authProvider":"password"}"#
         _ = try await connection.run("""

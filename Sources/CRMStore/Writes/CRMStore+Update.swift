@@ -28,8 +28,9 @@ extension CRMStore {
             let values = try await self.resolvePointers(assignments, context: context, on: connection, depth: 0)
             let statement = try ChangeStatement(store: self, definition: definition, context: context)
             var parameters = SQLParameters()
-            var sets = [("updatedAt", parameters.bind(.timestamptz(Timestamp.now())))]
-            sets += SetClause.columnValues(values, parameters: &parameters, alias: "t")
+            let now = Timestamp.now(self.options.clock)
+            var sets = [("updatedAt", parameters.bind(.timestamptz(now)))]
+            sets += SetClause.columnValues(values, parameters: &parameters, alias: "t", now: now)
             if let acl {
                 let replacement = ACLPolicy.replacement(acl, definition: definition, objectId: objectId,
                                                         context: context, assignments: values)
