@@ -37,6 +37,13 @@ extension WhereCompiler {
         }
     }
 
+    /// A JSON array operand (`contains`, `containedBy`), bound as jsonb.
+    mutating func jsonArray(_ json: String, for field: ResolvedField) throws(StoreError) -> String {
+        let text = try ValueValidation.json(json, field: field.name)
+        guard text.first(where: { !$0.isWhitespace }) == "[" else { throw mismatch(field) }
+        return parameters.bind(.jsonb(text)) + "::jsonb"
+    }
+
     func checkPointerClass(_ className: String, field: ResolvedField) throws(StoreError) {
         guard field.definition?.targetClasses.contains(className) == true else { throw mismatch(field) }
     }
