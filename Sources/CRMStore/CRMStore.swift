@@ -83,7 +83,8 @@ extension PostgresConnection {
 
 extension StoreError {
     /// Maps any error met while talking to the database: an invalid regex is the client's 102, a
-    /// unique violation is 137 (202/203 for `_User` username/email), anything else is internal.
+    /// value PostgreSQL cannot read (JSON text it refuses, a `\u0000` escape, nesting too deep for
+    /// its stack) is 111, a unique violation is 137 (202/203 for `_User` username/email), anything else is internal.
     init(mapping error: any Error) {
         if let error = error as? StoreError {
             self = error
@@ -97,6 +98,10 @@ extension StoreError {
         switch error.sqlState {
         case let state? where RegexOptions.errorStates.contains(state):
             self = StoreError(code: .invalidQuery, "Invalid regular expression.", internalDetail: detail)
+        case "22P02", "22P05", "54001":
+            // invalid_text_representation, untranslatable_character (`\u0000` in JSON),
+            // statement_too_complex (stack depth limit exceeded)
+            self = StoreError(code: .incorrectType, "Invalid value.", internalDetail: detail)
         case "23505":
             let constraint = error.constraint ?? ""
             if constraint.contains("username") {

@@ -9,7 +9,7 @@ extension WhereCompiler {
         case (.string, .string), (.number, .number), (.boolean, .bool), (.date, .date):
             return parameters.bind(value.postgresValue)
         case (.object, .object(let json)), (.array, .array(let json)):
-            return parameters.bind(.jsonb(try ValueValidation.json(json, field: field.name))) + "::jsonb"
+            return parameters.bind(.jsonb(try ValueValidation.text(json, field: field.name))) + "::jsonb"
         case (.pointer, .string(let id)):
             return parameters.bind(.text(id))
         case (.pointer, .pointer(let className, let id)):
@@ -32,14 +32,14 @@ extension WhereCompiler {
         case (.number, .number(let number)): return number.isNaN ? "NaN" : "\(number)"
         case (.boolean, .bool(let flag)): return flag ? "true" : "false"
         case (.date, .date(let date)): return DateText.postgres(date)
-        case (.object, .object(let json)), (.array, .array(let json)): return try ValueValidation.json(json, field: field.name)
+        case (.object, .object(let json)), (.array, .array(let json)): return try ValueValidation.text(json, field: field.name)
         default: throw mismatch(field)
         }
     }
 
     /// A JSON array operand (`contains`, `containedBy`), bound as jsonb.
     mutating func jsonArray(_ json: String, for field: ResolvedField) throws(StoreError) -> String {
-        let text = try ValueValidation.json(json, field: field.name)
+        let text = try ValueValidation.text(json, field: field.name)
         guard text.first(where: { !$0.isWhitespace }) == "[" else { throw mismatch(field) }
         return parameters.bind(.jsonb(text)) + "::jsonb"
     }

@@ -74,7 +74,7 @@ enum WriteValidation {
             return value
         case (.boolean, .bool), (.date, .date): return value
         case (.object, .object(let json)), (.array, .array(let json)):
-            _ = try ValueValidation.json(json, field: field.name)
+            _ = try ValueValidation.text(json, field: field.name)
             let first = json.first { !$0.isWhitespace }
             guard first == (field.type == .object ? "{" : "[") else { throw mismatch }
             return value
