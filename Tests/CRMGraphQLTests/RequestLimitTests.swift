@@ -55,6 +55,16 @@ struct RequestLimitTests {
         #expect(missing.firstErrorCode == 101)
         let badDate = try await fixture.query("{ deals(where: { createdAt: { lessThan: \"not a date\" } }) { count } }", as: alice.credentials)
         #expect(badDate.firstErrorCode == 111)
+        for text in ["2025-02-30T00:00:00Z", "2025-03-31T00:00:00Zjunk", "2025-03-31T00:00:00", "2025-03-31T00:00:00+02:60", "1e308"] {
+            for literal in ["\"\(text)\"", "{ __type: \"Date\", iso: \"\(text)\" }"] {
+                let refused = try await fixture.query("{ deals(where: { createdAt: { lessThan: \(literal) } }) { count } }", as: alice.credentials)
+                #expect(refused.firstErrorCode == 111, "\(literal)")
+            }
+        }
+        for literal in ["\"2999-01-01T00:00:00.5+02:00\"", "{ __type: \"Date\", iso: \"2999-01-01T00:00:00Z\" }"] {
+            let accepted = try await fixture.query("{ deals(where: { createdAt: { lessThan: \(literal) } }) { count } }", as: alice.credentials)
+            #expect(accepted["data"]["deals"]["count"].int == 1, "\(literal)")
+        }
         var nested: GraphQLValue = .object(Record(fields: [("title", .object(Record(fields: [("exists", true)])))]))
         for _ in 0..<30 { nested = .object(Record(fields: [("AND", .list([nested]))])) }
         let deep = try await fixture.query("query Q($where: DealWhereInput) { deals(where: $where) { count } }",
