@@ -36,7 +36,7 @@ public final class CRMStore: Sendable {
         self.pool = pool
         self.model = model
         self.options = options
-        let cache = AccessCache(lifetime: options.accessCacheLifetime)
+        let cache = AccessCache(lifetime: options.accessCacheLifetime, clock: options.clock)
         self.accessCache = cache
         self.passwords = PasswordHasher(cost: options.bcryptCost)
         if options.listensForInvalidations {
@@ -88,7 +88,8 @@ extension PostgresConnection {
 
 extension StoreError {
     /// Maps any error met while talking to the database: an invalid regex is the client's 102, a
-    /// unique violation is 137 (202/203 for `_User` username/email), anything else is internal.
+    /// value PostgreSQL cannot read (JSON text it refuses, a `\u0000` escape, nesting too deep for
+    /// its stack) is 111, a unique violation is 137 (202/203 for `_User` username/email), anything else is internal.
     init(mapping error: any Error) {
         if let error = error as? StoreError {
             self = error
@@ -101,15 +102,19 @@ extension StoreError {
         let detail = error.debugDescription
         switch error.sqlState {
         case let state? where RegexOptions.errorStates.contains(state):
-            self = StoreError(code: Code.invalidQuery, "Invalid regular expression.", internalDetail: detail)
+            self = StoreError(code: .invalidQuery, "Invalid regular expression.", internalDetail: detail)
+        case "22P02", "22P05", "54001":
+            // invalid_text_representation, untranslatable_character (`\u0000` in JSON),
+            // statement_too_complex (stack depth limit exceeded)
+            self = StoreError(code: .incorrectType, "Invalid value.", internalDetail: detail)
         case "23505":
             let constraint = error.constraint ?? ""
             if constraint.contains("username") {
-                self = StoreError(code: Code.usernameTaken, "Account already exists for this username.", internalDetail: detail)
+                self = StoreError(code: .usernameTaken, "Account already exists for this username.", internalDetail: detail)
             } else if constraint.contains("email") {
-                self = StoreError(code: Code.emailTaken, "Account already exists for this email address.", internalDetail: detail)
+                self = StoreError(code: .emailTaken, "Account already exists for this email address.", internalDetail: detail)
             } else {
-                self = StoreError(code: Code.duplicateValue, "A duplicate value for a field with unique values was provided",
+                self = StoreError(code: .duplicateValue, "A duplicate value for a field with unique values was provided",
                                   internalDetail: detail)
             }
         default:

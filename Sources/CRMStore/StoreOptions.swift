@@ -15,6 +15,8 @@ public struct StoreOptions: Sendable {
     public var listensForInvalidations = true
     /// How reverse connections are loaded (both kept for the benchmark; lateral measured faster).
     public var reverseLoadStrategy: ReverseLoadStrategy = .lateral
+    /// The wall clock for timestamps, session expiry, account lockout and cache lifetimes.
+    public var clock: any StoreClock = SystemClock()
 
     public init() {}
 

@@ -112,16 +112,10 @@ public final class TestGateway: Sendable {
 
     // MARK: GraphQL
 
-    /// The outcome of a GraphQL request run through the service, with its body parsed.
-    public struct Outcome: Sendable {
-        /// `executed`, `requestError` or `methodNotAllowed`.
-        public let kind: String
-        public let json: JSONTree
-    }
-
-    /// Runs a GraphQL request through the service, as a transport would.
+    /// Runs a GraphQL request through the service, as a transport would; `kind` is the outcome
+    /// (`executed`, `requestError` or `methodNotAllowed`), `json` its parsed body.
     public func graphQL(_ query: String, variables: Record? = nil, operationName: String? = nil, as caller: Caller,
-                        queriesOnly: Bool = false) async throws -> Outcome {
+                        queriesOnly: Bool = false) async throws -> (kind: String, json: JSONTree) {
         let request = GraphQLRequest(query: query, variables: variables, operationName: operationName, queriesOnly: queriesOnly)
         let outcome = await service.execute(request, caller: caller)
         let kind = switch outcome {
@@ -129,7 +123,7 @@ public final class TestGateway: Sendable {
         case .requestError: "requestError"
         case .methodNotAllowed: "methodNotAllowed"
         }
-        return Outcome(kind: kind, json: try JSONTree(bytes: outcome.body))
+        return (kind, try JSONTree(bytes: outcome.body))
     }
 
     /// Runs a request that must execute and returns its JSON; throws when it was refused.

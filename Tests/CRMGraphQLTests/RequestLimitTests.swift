@@ -58,6 +58,16 @@ struct RequestLimitTests {
             #expect(missing.firstErrorCode == 101)
             let badDate = try await fixture.query("{ deals(where: { createdAt: { lessThan: \"not a date\" } }) { count } }", as: alice.caller)
             #expect(badDate.firstErrorCode == 111)
+            for text in ["2025-02-30T00:00:00Z", "2025-03-31T00:00:00Zjunk", "2025-03-31T00:00:00", "2025-03-31T00:00:00+02:60", "1e308"] {
+                for literal in ["\"\(text)\"", "{ __type: \"Date\", iso: \"\(text)\" }"] {
+                    let refused = try await fixture.query("{ deals(where: { createdAt: { lessThan: \(literal) } }) { count } }", as: alice.caller)
+                    #expect(refused.firstErrorCode == 111, "\(literal)")
+                }
+            }
+            for literal in ["\"2999-01-01T00:00:00.5+02:00\"", "{ __type: \"Date\", iso: \"2999-01-01T00:00:00Z\" }"] {
+                let accepted = try await fixture.query("{ deals(where: { createdAt: { lessThan: \(literal) } }) { count } }", as: alice.caller)
+                #expect(accepted["data"]["deals"]["count"].int == 1, "\(literal)")
+            }
             var nested: GraphQLValue = .object(Record(fields: [("title", .object(Record(fields: [("exists", true)])))]))
             for _ in 0..<30 { nested = .object(Record(fields: [("AND", .list([nested]))])) }
             let deep = try await fixture.query("query Q($where: DealWhereInput) { deals(where: $where) { count } }",
@@ -68,7 +78,7 @@ struct RequestLimitTests {
                                                variables: Record(fields: [("titles", many)]), as: alice.caller)
             #expect(long.firstErrorCode == 102)
             let wrongType = try await fixture.graphQL("{ deals(where: { amount: { equalTo: \"ten\" } }) { count } }", as: alice.caller)
-            #expect(wrongType.outcome == "requestError")
+            #expect(wrongType.kind == "requestError")
             let still = try await fixture.query("{ deals { count } }", as: alice.caller)
             #expect(still["data"]["deals"]["count"].int == 1)
         }

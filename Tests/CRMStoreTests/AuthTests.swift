@@ -17,12 +17,12 @@ import Testing
         #expect(hash.hasPrefix("$2") && hash.contains("$10$"))
         let sessions = try await f.pool.query(#"SELECT "sessionToken" FROM "_Session""#)
         #expect(sessions.compactMap { $0.string(0) } == [SessionToken.hash(result.sessionToken)])
-        await expectCode(202) { _ = try await f.store.signUp(username: "alice", password: "x", email: "other@example.com") }
-        await expectCode(203) { _ = try await f.store.signUp(username: "bob", password: "x", email: "ALICE@example.COM") }
-        await expectCode(200) { _ = try await f.store.signUp(username: "", password: "x", email: "e@example.com") }
-        await expectCode(201) { _ = try await f.store.signUp(username: "carol", password: "", email: "e@example.com") }
+        await expectCode(.usernameTaken) { _ = try await f.store.signUp(username: "alice", password: "x", email: "other@example.com") }
+        await expectCode(.emailTaken) { _ = try await f.store.signUp(username: "bob", password: "x", email: "ALICE@example.COM") }
+        await expectCode(.usernameMissing) { _ = try await f.store.signUp(username: "", password: "x", email: "e@example.com") }
+        await expectCode(.passwordMissing) { _ = try await f.store.signUp(username: "carol", password: "", email: "e@example.com") }
         for bad in ["plain", "a@b", "a b@example.com", "@example.com", "a@@example.com"] {
-            await expectCode(125) { _ = try await f.store.signUp(username: "dave", password: "x", email: bad) }
+            await expectCode(.invalidEmailAddress) { _ = try await f.store.signUp(username: "dave", password: "x", email: bad) }
         }
     }
 
@@ -49,13 +49,13 @@ import Testing
         #expect(messages == ["101 Invalid username/password.", "101 Invalid username/password."])
         #expect(try await f.store.logIn(username: "ERIN", password: "pw-erin").user.objectId == user.id)
         #expect(try await f.store.logIn(username: "erin@example.com", password: "pw-erin").user.objectId == user.id)
-        await expectCode(200) { _ = try await f.store.logIn(username: "", password: "x") }
-        await expectCode(201) { _ = try await f.store.logIn(username: "erin", password: "") }
+        await expectCode(.usernameMissing) { _ = try await f.store.logIn(username: "", password: "x") }
+        await expectCode(.passwordMissing) { _ = try await f.store.logIn(username: "erin", password: "") }
         let login = try await f.store.logIn(username: "erin", password: "pw-erin", installationId: "device-1")
         let again = try await f.store.logIn(username: "erin", password: "pw-erin", installationId: "device-1")
-        await expectCode(209) { _ = try await f.store.resolveSession(token: login.sessionToken) }
+        await expectCode(.invalidSessionToken) { _ = try await f.store.resolveSession(token: login.sessionToken) }
         try await f.store.logOut(token: again.sessionToken)
-        await expectCode(209) { _ = try await f.store.resolveSession(token: again.sessionToken) }
+        await expectCode(.invalidSessionToken) { _ = try await f.store.resolveSession(token: again.sessionToken) }
         #expect(try await f.store.resolveSession(token: nil) == .anonymous)
         #expect(try await f.store.resolveSession(token: user.token).userId == user.id)
     }
@@ -63,15 +63,15 @@ import Testing
     @Test func usersArePrivateAndChangeOnlyThemselves() async throws {
         let f = try await StoreFixture.make("store_auth_private")
         let a = try await f.user("frank"), b = try await f.user("grace")
-        await expectCode(101) { _ = try await f.store.get(className: "_User", objectId: b.id, context: a.context) }
-        await expectCode(101) { _ = try await f.store.update(className: "_User", objectId: b.id, fields: ["username": .set(.string("x"))], context: a.context) }
-        await expectCode(206) { _ = try await f.store.update(className: "_User", objectId: b.id, fields: [:], context: .anonymous) }
-        await expectCode(206) { try await f.store.delete(className: "_User", objectId: b.id, context: .anonymous) }
-        await expectCode(202) { _ = try await f.store.update(className: "_User", objectId: a.id, fields: ["username": .set(.string("GRACE"))], context: a.context) }
+        await expectCode(.objectNotFound) { _ = try await f.store.get(className: "_User", objectId: b.id, context: a.context) }
+        await expectCode(.objectNotFound) { _ = try await f.store.update(className: "_User", objectId: b.id, fields: ["username": .set(.string("x"))], context: a.context) }
+        await expectCode(.sessionMissing) { _ = try await f.store.update(className: "_User", objectId: b.id, fields: [:], context: .anonymous) }
+        await expectCode(.sessionMissing) { try await f.store.delete(className: "_User", objectId: b.id, context: .anonymous) }
+        await expectCode(.usernameTaken) { _ = try await f.store.update(className: "_User", objectId: a.id, fields: ["username": .set(.string("GRACE"))], context: a.context) }
         // A user cannot lock themselves out through their ACL.
         let updated = try await f.store.update(className: "_User", objectId: a.id, fields: [:], acl: ACL(), context: a.context)
         #expect(updated.object?.acl == ACL.of(read: [a.id], write: [a.id]))
         try await f.store.delete(className: "_User", objectId: a.id, context: a.context)
-        await expectCode(209) { _ = try await f.store.resolveSession(token: a.token) }
+        await expectCode(.invalidSessionToken) { _ = try await f.store.resolveSession(token: a.token) }
     }
 }

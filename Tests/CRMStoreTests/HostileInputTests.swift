@@ -21,7 +21,7 @@ import Testing
         do {
             try await body()
         } catch let error as StoreError {
-            #expect(error.code != StoreError.Code.internalServerError, "\(label): \(error.debugDescription)")
+            #expect(error.code != .internalServerError, "\(label): \(error.debugDescription)")
         } catch {
             Issue.record("\(label): untyped error \(error)")
         }
@@ -55,10 +55,10 @@ import Testing
             }
         }
         for name in Self.sqlStrings + ["_rperm", "_wperm", "_hashed_password", "password", "ACL", "Deal.title", "title;"] {
-            await expectCode(102) { _ = try await store.find(className: "Deal", where: .field(name, [.exists(true)]), context: context) }
-            await expectCode(102) { _ = try await store.find(className: "Deal", order: [.descending(name)], context: context) }
-            if name != "ACL" { await expectCode(102) { _ = try await store.find(className: "Deal", keys: [name], context: context) } }
-            await expectCode(102) { _ = try await store.loadReverse(className: "Deal", pointerField: name, parentIds: [company], context: context) }
+            await expectCode(.invalidQuery) { _ = try await store.find(className: "Deal", where: .field(name, [.exists(true)]), context: context) }
+            await expectCode(.invalidQuery) { _ = try await store.find(className: "Deal", order: [.descending(name)], context: context) }
+            if name != "ACL" { await expectCode(.invalidQuery) { _ = try await store.find(className: "Deal", keys: [name], context: context) } }
+            await expectCode(.invalidQuery) { _ = try await store.loadReverse(className: "Deal", pointerField: name, parentIds: [company], context: context) }
             await attempt("class \(name)") { _ = try await store.count(className: name, context: context) }
             await attempt("ids \(name)") {
                 let loaded = try await store.loadByIds(className: "Deal", ids: [name], context: context)
@@ -68,17 +68,17 @@ import Testing
         // Structure: deep nesting, huge lists, negative paging, sub-filters on non-pointers.
         var deep = WhereClause.field("title", [.exists(true)])
         for _ in 0..<50 { deep = .or([deep]) }
-        await expectCode(102) { _ = try await store.find(className: "Deal", where: deep, context: context) }
+        await expectCode(.invalidQuery) { _ = try await store.find(className: "Deal", where: deep, context: context) }
         var deepHave = WhereClause.field("name", [.exists(true)])
         for _ in 0..<20 { deepHave = .field("company", [.have(deepHave, targetClass: nil)]) }
         await attempt("deep have") { _ = try await store.find(className: "Deal", where: deepHave, context: context) }
-        await expectCode(102) { _ = try await store.find(className: "Deal", where: .field("title", [.in(Array(repeating: .string("x"), count: 20_001))]), context: context) }
-        await expectCode(102) { _ = try await store.find(className: "Deal", skip: -1, context: context) }
-        await expectCode(102) { _ = try await store.find(className: "Deal", limit: -5, context: context) }
-        await expectCode(102) { _ = try await store.find(className: "Deal", where: .field("title", [.have(.and([]), targetClass: nil)]), context: context) }
-        await expectCode(102) { _ = try await store.find(className: "Deal", where: .field("title", [.matchesRegex("a", options: "g")]), context: context) }
-        await expectCode(102) { _ = try await store.find(className: "Deal", where: .field("title", [.text(TextSearch(term: "a", caseSensitive: true))]), context: context) }
-        await expectCode(111) { _ = try await store.find(className: "Deal", where: .field("amount", [.equalTo(.string("1"))]), context: context) }
+        await expectCode(.invalidQuery) { _ = try await store.find(className: "Deal", where: .field("title", [.in(Array(repeating: .string("x"), count: 20_001))]), context: context) }
+        await expectCode(.invalidQuery) { _ = try await store.find(className: "Deal", skip: -1, context: context) }
+        await expectCode(.invalidQuery) { _ = try await store.find(className: "Deal", limit: -5, context: context) }
+        await expectCode(.invalidQuery) { _ = try await store.find(className: "Deal", where: .field("title", [.have(.and([]), targetClass: nil)]), context: context) }
+        await expectCode(.invalidQuery) { _ = try await store.find(className: "Deal", where: .field("title", [.matchesRegex("a", options: "g")]), context: context) }
+        await expectCode(.invalidQuery) { _ = try await store.find(className: "Deal", where: .field("title", [.text(TextSearch(term: "a", caseSensitive: true))]), context: context) }
+        await expectCode(.incorrectType) { _ = try await store.find(className: "Deal", where: .field("amount", [.equalTo(.string("1"))]), context: context) }
         #expect(try await fingerprints(f) == before)
     }
 
@@ -86,8 +86,8 @@ import Testing
         let f = try await StoreFixture.make("store_hostile_regex")
         let user = try await f.user("user")
         for pattern in Self.badRegexes {
-            await expectCode(102) { _ = try await f.store.find(className: "Activity", where: .field("subject", [.matchesRegex(pattern, options: nil)]), context: user.context) }
-            await expectCode(102) {
+            await expectCode(.invalidQuery) { _ = try await f.store.find(className: "Activity", where: .field("subject", [.matchesRegex(pattern, options: nil)]), context: user.context) }
+            await expectCode(.invalidQuery) {
                 _ = try await f.store.count(className: "Activity", where: .or([.field("subject", [.exists(true)]), .field("type", [.matchesRegex(pattern, options: "i")])]),
                                             context: user.context)
             }
@@ -125,11 +125,11 @@ import Testing
             if create["title"] == nil { create["title"] = .set(.string("t")) }
             await attempt("create \(input)") { _ = try await store.create(className: "Deal", fields: create, context: context) }
         }
-        await expectCode(101) { _ = try await store.update(className: "Deal", objectId: "x' OR '1'='1", fields: [:], context: context) }
-        await expectCode(101) { try await store.delete(className: "Deal", objectId: "\" OR TRUE --", context: context) }
-        await expectCode(125) { _ = try await store.signUp(username: "u1", password: "p", email: "not-an-email") }
-        await expectCode(209) { _ = try await store.resolveSession(token: "r:" + String(repeating: "g", count: 32)) }
-        await expectCode(101) { _ = try await store.logIn(username: "' OR 1=1 --", password: "x") }
+        await expectCode(.objectNotFound) { _ = try await store.update(className: "Deal", objectId: "x' OR '1'='1", fields: [:], context: context) }
+        await expectCode(.objectNotFound) { try await store.delete(className: "Deal", objectId: "\" OR TRUE --", context: context) }
+        await expectCode(.invalidEmailAddress) { _ = try await store.signUp(username: "u1", password: "p", email: "not-an-email") }
+        await expectCode(.invalidSessionToken) { _ = try await store.resolveSession(token: "r:" + String(repeating: "g", count: 32)) }
+        await expectCode(.objectNotFound) { _ = try await store.logIn(username: "' OR 1=1 --", password: "x") }
         #expect(try await fingerprints(f) == before)
     }
 }

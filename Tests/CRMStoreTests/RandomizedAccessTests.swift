@@ -104,7 +104,7 @@ import Testing
             // get.
             let getDecision = model.decide(dealRules[.get]!, caller)
             for deal in deals.prefix(4) {
-                var expected: Int? = model.visible(deal, caller, getDecision) ? nil : 101
+                var expected: ParseErrorCode? = model.visible(deal, caller, getDecision) ? nil : .objectNotFound
                 if case .error(let code) = getDecision { expected = code }
                 do {
                     _ = try await store.get(className: "Deal", objectId: deal.id, context: context)

@@ -109,7 +109,7 @@ import Testing
         #expect(try await fixture.fingerprint("Company") == before)
         // Optimistic concurrency.
         let stale = first.updatedAt
-        await #expect(throws: StoreError(code: 142, "Object was changed by another request; reload and retry.")) {
+        await #expect(throws: StoreError(code: .validationError, "Object was changed by another request; reload and retry.")) {
             try await fixture.store.update(className: "Deal", objectId: id, fields: ["amount": .set(.number(9))], ifUpdatedAt: stale, context: owner.context)
         }
         let fresh = try await fixture.store.update(className: "Deal", objectId: id, fields: ["amount": .set(.number(9))],
@@ -149,8 +149,8 @@ import Testing
         try await f.deal("D", amount: 100, extra: ["stage": .set(.string("won"))], as: other.context)
         let groups = try await f.store.groupSummary(className: "Deal", groupBy: "stage", sum: "amount", context: owner.context)
         #expect(groups == [GroupSummary(key: "won", count: 2, sum: 15), GroupSummary(key: nil, count: 1, sum: 1)])
-        await expectCode(102) { _ = try await f.store.groupSummary(className: "Deal", groupBy: "stage", sum: "title", context: owner.context) }
-        await expectCode(102) { _ = try await f.store.groupSummary(className: "Deal", groupBy: "_rperm", sum: "amount", context: owner.context) }
-        await expectCode(101) { _ = try await f.store.groupSummary(className: "Deal", groupBy: "stage", sum: "amount", context: .anonymous) }
+        await expectCode(.invalidQuery) { _ = try await f.store.groupSummary(className: "Deal", groupBy: "stage", sum: "title", context: owner.context) }
+        await expectCode(.invalidQuery) { _ = try await f.store.groupSummary(className: "Deal", groupBy: "_rperm", sum: "amount", context: owner.context) }
+        await expectCode(.objectNotFound) { _ = try await f.store.groupSummary(className: "Deal", groupBy: "stage", sum: "amount", context: .anonymous) }
     }
 }

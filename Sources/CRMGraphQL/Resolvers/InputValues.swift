@@ -1,6 +1,7 @@
 import APICore
 import CRMStore
 import GraphQLEngine
+import PostgresClient
 
 /// The `fields` of create and update inputs as the store's ``FieldInput``s, plus the ACL input
 /// (docs/API.md): `null` unsets, pointers take `link` (global id or objectId)

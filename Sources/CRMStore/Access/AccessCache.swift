@@ -8,34 +8,47 @@ actor AccessCache {
         let expiresAt: Date
     }
 
-    private let lifetime: Duration
-    private let clock = ContinuousClock()
-    private var sessions: [String: (session: Session, until: ContinuousClock.Instant)] = [:]
-    private var roles: [String: (names: Set<String>, until: ContinuousClock.Instant)] = [:]
+    /// A cached value and when it was stored, by the store's clock.
+    private struct Entry<Value> {
+        let value: Value
+        let storedAt: Date
+    }
+
+    private let lifetime: TimeInterval
+    private let clock: any StoreClock
+    private var sessions: [String: Entry<Session>] = [:]
+    private var roles: [String: Entry<Set<String>>] = [:]
     private static let maximumEntries = 10_000
 
-    init(lifetime: Duration) {
-        self.lifetime = lifetime
+    init(lifetime: Duration, clock: any StoreClock) {
+        let (seconds, attoseconds) = lifetime.components
+        self.lifetime = TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+        self.clock = clock
     }
 
     func session(tokenHash: String) -> Session? {
-        guard let entry = sessions[tokenHash], entry.until > clock.now else { return nil }
-        return entry.session
+        sessions[tokenHash].flatMap(fresh)
     }
 
     func store(session: Session, tokenHash: String) {
         if sessions.count >= Self.maximumEntries { sessions.removeAll(keepingCapacity: true) }
-        sessions[tokenHash] = (session, clock.now + lifetime)
+        sessions[tokenHash] = Entry(value: session, storedAt: clock.now())
     }
 
     func roles(userId: String) -> Set<String>? {
-        guard let entry = roles[userId], entry.until > clock.now else { return nil }
-        return entry.names
+        roles[userId].flatMap(fresh)
     }
 
     func store(roles names: Set<String>, userId: String) {
         if roles.count >= Self.maximumEntries { roles.removeAll(keepingCapacity: true) }
-        roles[userId] = (names, clock.now + lifetime)
+        roles[userId] = Entry(value: names, storedAt: clock.now())
+    }
+
+    /// The value while its lifetime lasts. The clock is a wall clock: should it be set back
+    /// before the time an entry was stored, the entry counts as expired rather than living longer.
+    private func fresh<Value>(_ entry: Entry<Value>) -> Value? {
+        let now = clock.now()
+        return entry.storedAt <= now && now < entry.storedAt.addingTimeInterval(lifetime) ? entry.value : nil
     }
 
     /// Drops one session.
@@ -46,7 +59,7 @@ actor AccessCache {
     /// Drops everything cached for these users (their sessions and role closures).
     func dropUsers(_ userIds: [String]) {
         let ids = Set(userIds)
-        sessions = sessions.filter { !ids.contains($0.value.session.userId) }
+        sessions = sessions.filter { !ids.contains($0.value.value.userId) }
         for id in ids { roles[id] = nil }
     }
 

@@ -50,7 +50,7 @@ enum AccessControl {
         if granted { return AccessFilter(context: context, column: column, pointerFields: nil) }
         if permission.requiresAuthentication {
             guard context.userId != nil else {
-                throw StoreError(code: StoreError.Code.objectNotFound, "Permission denied, user needs to be authenticated.")
+                throw StoreError(code: .objectNotFound, "Permission denied, user needs to be authenticated.")
             }
             return AccessFilter(context: context, column: column, pointerFields: nil)
         }

@@ -17,8 +17,8 @@ extension CRMStore {
     /// (only they can read and write their row).
     public func signUp(username: String, password: String, email: String, fields: [String: FieldInput] = [:],
                        installationId: String? = nil, context: AccessContext = .anonymous) async throws(StoreError) -> AuthResult {
-        guard !username.isEmpty else { throw StoreError(code: StoreError.Code.usernameMissing, "Cannot sign up user with an empty username.") }
-        guard !password.isEmpty else { throw StoreError(code: StoreError.Code.passwordMissing, "Cannot sign up user with an empty password.") }
+        guard !username.isEmpty else { throw StoreError(code: .usernameMissing, "Cannot sign up user with an empty username.") }
+        guard !password.isEmpty else { throw StoreError(code: .passwordMissing, "Cannot sign up user with an empty password.") }
         let definition = try model.require(ClassModel.userClassName)
         _ = try AccessControl.authorize(.create, on: definition, context: context)
         var inputs = fields
@@ -45,8 +45,8 @@ extension CRMStore {
     /// the same bcrypt work. With ``StoreOptions/accountLockout`` each attempt first reserves a
     /// try with one atomic UPDATE, so concurrent attempts cannot exceed the threshold.
     public func logIn(username: String, password: String, installationId: String? = nil) async throws(StoreError) -> AuthResult {
-        guard !username.isEmpty else { throw StoreError(code: StoreError.Code.usernameMissing, "username/email is required.") }
-        guard !password.isEmpty else { throw StoreError(code: StoreError.Code.passwordMissing, "password is required.") }
+        guard !username.isEmpty else { throw StoreError(code: .usernameMissing, "username/email is required.") }
+        guard !password.isEmpty else { throw StoreError(code: .passwordMissing, "password is required.") }
         let definition = try model.require(ClassModel.userClassName)
         let projection = try Projection(definition: definition, keys: nil,
                                         protected: ProtectedFields(definition: definition, context: .master, defaults: [:]))
@@ -80,21 +80,22 @@ extension CRMStore {
 
     /// Counts a login attempt before the password is checked (a success resets the count); once
     /// `threshold` attempts are counted the account is locked for `duration`. One UPDATE, so the
-    /// row lock serializes concurrent attempts.
+    /// row lock serializes concurrent attempts. Time is the store's clock (`$4`), not the server's.
     private func reserveLoginAttempt(userId: String, lockout: StoreOptions.AccountLockout) async throws(StoreError) {
         let result = try await query("""
             UPDATE "_User" SET
               "_failed_login_count" = CASE WHEN "_account_lockout_expires_at" IS NOT NULL
-                AND "_account_lockout_expires_at" <= now() THEN 1 ELSE COALESCE("_failed_login_count", 0) + 1 END,
+                AND "_account_lockout_expires_at" <= $4 THEN 1 ELSE COALESCE("_failed_login_count", 0) + 1 END,
               "_account_lockout_expires_at" = CASE WHEN (CASE WHEN "_account_lockout_expires_at" IS NOT NULL
-                AND "_account_lockout_expires_at" <= now() THEN 1 ELSE COALESCE("_failed_login_count", 0) + 1 END) >= $2
-                THEN now() + make_interval(secs => $3) ELSE NULL END
-            WHERE "objectId" = $1 AND ("_account_lockout_expires_at" IS NULL OR "_account_lockout_expires_at" <= now())
+                AND "_account_lockout_expires_at" <= $4 THEN 1 ELSE COALESCE("_failed_login_count", 0) + 1 END) >= $2
+                THEN $4 + make_interval(secs => $3) ELSE NULL END
+            WHERE "objectId" = $1 AND ("_account_lockout_expires_at" IS NULL OR "_account_lockout_expires_at" <= $4)
             RETURNING "_failed_login_count"
-            """, [.text(userId), .float8(Double(lockout.threshold)), .float8(Double(lockout.duration.components.seconds))])
+            """, [.text(userId), .float8(Double(lockout.threshold)), .float8(Double(lockout.duration.components.seconds)),
+                  .timestamptz(options.clock.now())])
         if result.isEmpty {
             let minutes = max(1, Int((Double(lockout.duration.components.seconds) / 60).rounded(.up)))
-            throw StoreError(code: StoreError.Code.objectNotFound,
+            throw StoreError(code: .objectNotFound,
                              "Your account is locked due to multiple failed login attempts. Please try again after \(minutes) minute(s)")
         }
     }

@@ -15,7 +15,7 @@ extension CRMStore {
         let acl = try acl?.validated()
         let objectId = RandomIdentifier.objectId()
         try await transaction { connection in
-            let now = Timestamp.now()
+            let now = Timestamp.now(self.options.clock)
             _ = try await connection.run("""
                 INSERT INTO "_Role" ("objectId", "createdAt", "updatedAt", "name", "_rperm", "_wperm")
                 VALUES ($1, $2, $2, $3, $4::text[], $5::text[])

@@ -21,8 +21,8 @@ extension CRMStore {
             session = found
         }
         guard let session else { throw StoreError.invalidSessionToken }
-        guard session.expiresAt > Date() else {
-            throw StoreError(code: StoreError.Code.invalidSessionToken, "Session token is expired.")
+        guard session.expiresAt > options.clock.now() else {
+            throw StoreError(code: .invalidSessionToken, "Session token is expired.")
         }
         let roles = try await roleClosure(userId: session.userId)
         return AccessContext(kind: .user(userId: session.userId, roleNames: roles), sessionTokenHash: tokenHash)
@@ -62,7 +62,7 @@ extension CRMStore {
                                          [.text(userId), .text(installationId)])
         }
         let token = SessionToken.generate()
-        let now = Timestamp.now()
+        let now = Timestamp.now(options.clock)
         let expires = now.addingTimeInterval(TimeInterval(options.sessionLength.components.seconds))
         let createdWith = #"{"action":"\#(action)","authProvider":"password"}"#
         _ = try await connection.run("""

@@ -91,6 +91,6 @@ extension ClassModel {
     }
 
     private static func invalid(_ what: String) -> StoreError {
-        StoreError(code: StoreError.Code.invalidJSON, "Invalid class model: \(what).")
+        StoreError(code: .invalidJSON, "Invalid class model: \(what).")
     }
 }

@@ -15,7 +15,7 @@ public struct ClassModel: Sendable, Hashable {
         var index: [String: Int] = [:]
         for (position, definition) in classes.enumerated() {
             guard Self.isValidClassName(definition.name), index[definition.name] == nil else {
-                throw StoreError(code: StoreError.Code.invalidClassName, "Invalid class name in model.")
+                throw StoreError(code: .invalidClassName, "Invalid class name in model.")
             }
             index[definition.name] = position
         }
@@ -65,12 +65,12 @@ public struct ClassModel: Sendable, Hashable {
         for definition in classes {
             for field in definition.fields {
                 guard Self.isValidFieldName(field.name), !ClassDefinition.systemFieldNames.contains(field.name) else {
-                    throw StoreError(code: StoreError.Code.invalidKeyName, "Invalid field name in model.")
+                    throw StoreError(code: .invalidKeyName, "Invalid field name in model.")
                 }
                 if field.type == .pointer {
                     guard !field.targetClasses.isEmpty,
                           field.targetClasses.allSatisfy({ $0 == Self.userClassName || index[$0] != nil }) else {
-                        throw StoreError(code: StoreError.Code.invalidClassName, "Pointer to unknown class in model.")
+                        throw StoreError(code: .invalidClassName, "Pointer to unknown class in model.")
                     }
                 }
             }

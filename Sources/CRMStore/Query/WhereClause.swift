@@ -43,6 +43,21 @@ public enum FieldConstraint: Sendable, Hashable {
     case have(WhereClause, targetClass: String?)
     /// Pointer field: the target does not match (unset pointers match).
     case haveNot(WhereClause, targetClass: String?)
+    /// The value is among the values of the query's key (Parse `$select`), read under the
+    /// caller's access to that class: CLP `find`, row ACL and protectedFields (a protected key or
+    /// a protected field in its where is 119), so objects the caller cannot read contribute
+    /// nothing. The key must have the field's type; a Pointer field takes the `objectId` of one of
+    /// its target classes or a Pointer key whose targets are among the field's. Any other pairing
+    /// is 102: the query, not a value, is wrong.
+    case inQueryKey(KeyQuery)
+    /// The value is not among them; unset fields match (Parse `$dontSelect`).
+    case notInQueryKey(KeyQuery)
+    /// Array field: contains every element of this JSON array (Parse `$all`), by PostgreSQL's
+    /// jsonb containment (`@>`: elements compare by type and value, nested arrays and objects by
+    /// containment). An empty list matches nothing, as in Parse.
+    case containsAll(String)
+    /// Array field: every element is in this JSON array (Parse `$containedBy`, jsonb `<@`).
+    case containedBy(String)
 }
 
 /// `text: {search: {term, language, caseSensitive, diacriticSensitive}}`.

@@ -1,9 +1,9 @@
 /// Compiles a ``WhereClause`` on one class into a SQL condition with bind parameters.
 ///
 /// Each field name is resolved against the class model (unknown: 102, protected: 119), each value is
-/// type-checked against the field (111) and bound, never spliced. `have`/`haveNot` become
-/// sub-selects on the target class under the caller's CLP and ACL (AccessControl), so targets the
-/// caller cannot read never match.
+/// type-checked against the field (111) and bound, never spliced. `have`/`haveNot` and
+/// `inQueryKey`/`notInQueryKey` become sub-selects under the caller's CLP and ACL
+/// (AccessControl), so objects the caller cannot read never match or contribute.
 struct WhereCompiler {
     static let maximumDepth = 8
     static let maximumConstraints = 512
@@ -24,6 +24,12 @@ struct WhereCompiler {
         self.context = context
         self.protectedDefaults = protectedDefaults
         self.parameters = parameters
+    }
+
+    /// A fresh alias for the rows of a sub-select one level below `depth`.
+    mutating func nextAlias(depth: Int) -> String {
+        aliasCounter += 1
+        return "s\(depth + 1)_\(aliasCounter)"
     }
 
     func protectedFields(of definition: ClassDefinition) -> ProtectedFields {
@@ -101,6 +107,17 @@ struct WhereCompiler {
             return try subquery(clause, target: target, field: field, alias: alias, depth: depth, negated: false)
         case .haveNot(let clause, let target):
             return try subquery(clause, target: target, field: field, alias: alias, depth: depth, negated: true)
+        case .inQueryKey(let query):
+            return try keyQuery(query, field: field, alias: alias, depth: depth, negated: false)
+        case .notInQueryKey(let query):
+            return try keyQuery(query, field: field, alias: alias, depth: depth, negated: true)
+        case .containsAll(let json):
+            guard field.type == .array else { throw unsupported("contains", field) }
+            let operand = try jsonArray(json, for: field)
+            return "(\(column) @> \(operand) AND jsonb_array_length(\(operand)) > 0)"
+        case .containedBy(let json):
+            guard field.type == .array else { throw unsupported("containedBy", field) }
+            return "(\(column) <@ \(try jsonArray(json, for: field)))"
         }
     }
 
@@ -183,8 +200,7 @@ struct WhereCompiler {
         }
         let targetDefinition = try model.require(targetName)
         let access = try AccessControl.authorize(.find, on: targetDefinition, context: context)
-        aliasCounter += 1
-        let inner = "s\(depth + 1)_\(aliasCounter)"
+        let inner = nextAlias(depth: depth)
         let acl = access.condition(alias: inner, parameters: &parameters)
         let filter = try compile(clause, on: targetDefinition, alias: inner, depth: depth + 1)
         let column = SQL.column(alias, field.column)

@@ -38,7 +38,7 @@ extension CRMStore {
         let known = Set(columns.map(\.name))
         for object in objects {
             if let unknown = object.values.keys.first(where: { !known.contains($0) }) {
-                throw StoreError(code: StoreError.Code.invalidKeyName, "Invalid field name: \(unknown).")
+                throw StoreError(code: .invalidKeyName, "Invalid field name: \(unknown).")
             }
         }
         let all: [(name: String, type: String)] = [("objectId", "text"), ("createdAt", "epoch"),

@@ -33,7 +33,6 @@ public struct DemoData: Sendable {
         let now = Date()
         func acl(_ owners: String...) -> [String] { Array(Set(owners)).sorted() + ["role:Admin"] }
         func day(_ offset: Int) -> Date { now.addingTimeInterval(Double(offset) * 86_400) }
-        func iso(_ date: Date) -> String { DateText.iso8601(date) }
 
         var companyRows: [(id: String, owner: String)] = []
         let companyObjects = (0..<companies).map { index -> BulkObject in
@@ -73,7 +72,7 @@ public struct DemoData: Sendable {
                 values: ["title": "\(random.pick(DemoWords.dealKinds)) #\(index + 1)",
                          "amount": String(Int.random(in: 5...500, using: &random) * 100), "stage": stage,
                          "contact": contact.id, "company": contact.company,
-                         "expectedCloseDate": iso(day(Int.random(in: -60...180, using: &random))),
+                         "expectedCloseDate": DateText.iso8601(day(Int.random(in: -60...180, using: &random))),
                          "assignedTo": assignee])
             dealRows.append((object.objectId, contact.owner))
             return object
@@ -89,7 +88,7 @@ public struct DemoData: Sendable {
             return BulkObject(
                 createdAt: day(-Int.random(in: 1...300, using: &random)), readers: acl(target.owner), writers: acl(target.owner),
                 values: ["type": kind, "subject": "\(kind.capitalized): \(random.pick(DemoWords.subjects))",
-                         "dueDate": iso(due), "completedAt": due < now ? iso(due) : nil,
+                         "dueDate": DateText.iso8601(due), "completedAt": due < now ? DateText.iso8601(due) : nil,
                          "relatedTo": target.id, "_relatedTo_className": onDeal ? "Deal" : "Contact",
                          "createdBy": target.owner])
         }

@@ -44,7 +44,7 @@ extension ACL {
             case .user(let id): Principal.isValidUserId(id)
             case .role(let name): Principal.isValidRoleName(name)
             }
-            guard valid else { throw StoreError(code: StoreError.Code.invalidACL, "Invalid ACL.") }
+            guard valid else { throw StoreError(code: .invalidACL, "Invalid ACL.") }
         }
         return self
     }

@@ -33,7 +33,8 @@ extension CRMStore {
         }
         let statement = try ChangeStatement(store: self, definition: definition, context: context)
         var parameters = SQLParameters()
-        let now = parameters.bind(.timestamptz(Timestamp.now()))
+        let timestamp = Timestamp.now(options.clock)
+        let now = parameters.bind(.timestamptz(timestamp))
         var columns = ["objectId", "createdAt", "updatedAt"].map(SQL.identifier)
         var placeholders = [parameters.bind(.text(objectId)), now, now]
         if let finalACL = ACLPolicy.initialACL(explicit: acl, definition: definition, objectId: objectId,
@@ -41,7 +42,7 @@ extension CRMStore {
             columns += ["\"_rperm\"", "\"_wperm\""]
             placeholders += [parameters.bind(texts: finalACL.readColumn), parameters.bind(texts: finalACL.writeColumn)]
         }
-        for (column, expression) in SetClause.columnValues(values, parameters: &parameters, alias: nil) {
+        for (column, expression) in SetClause.columnValues(values, parameters: &parameters, alias: nil, now: timestamp) {
             columns.append(SQL.identifier(column))
             placeholders.append(expression)
         }
@@ -92,7 +93,7 @@ extension CRMStore {
                 "SELECT t.\"objectId\" FROM \(SQL.identifier(className)) t WHERE t.\"objectId\" = ANY(\(idList)) AND \(acl)",
                 parameters.values)
             if found.count != ids.count {
-                throw StoreError(code: StoreError.Code.invalidPointer, "Pointer target not found: \(className).")
+                throw StoreError(code: .invalidPointer, "Pointer target not found: \(className).")
             }
         }
         return result

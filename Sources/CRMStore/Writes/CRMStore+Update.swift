@@ -17,7 +17,7 @@ extension CRMStore {
                        ifUpdatedAt: Date? = nil, context: AccessContext) async throws(StoreError) -> WriteResult {
         let definition = try model.require(className)
         if definition.isUserClass && context.userId == nil && !context.isMaster {
-            throw StoreError(code: StoreError.Code.sessionMissing, "Cannot modify user \(StoreError.quoted(objectId)).")
+            throw StoreError(code: .sessionMissing, "Cannot modify user \(StoreError.quoted(objectId)).")
         }
         let access = try AccessControl.authorize(.update, on: definition, context: context)
         let acl = try acl?.validated()
@@ -28,8 +28,9 @@ extension CRMStore {
             let values = try await self.resolvePointers(assignments, context: context, on: connection, depth: 0)
             let statement = try ChangeStatement(store: self, definition: definition, context: context)
             var parameters = SQLParameters()
-            var sets = [("updatedAt", parameters.bind(.timestamptz(Timestamp.now())))]
-            sets += SetClause.columnValues(values, parameters: &parameters, alias: "t")
+            let now = Timestamp.now(self.options.clock)
+            var sets = [("updatedAt", parameters.bind(.timestamptz(now)))]
+            sets += SetClause.columnValues(values, parameters: &parameters, alias: "t", now: now)
             if let acl {
                 let replacement = ACLPolicy.replacement(acl, definition: definition, objectId: objectId,
                                                         context: context, assignments: values)
@@ -46,7 +47,7 @@ extension CRMStore {
             let sql = statement.wrap(dml, operation: .update, parameters: &parameters)
             guard let (object, readable) = try statement.decode(try await connection.run(sql, parameters.values)) else {
                 if ifUpdatedAt != nil, try await self.isWritable(definition, objectId: objectId, access: access, on: connection) {
-                    throw StoreError(code: StoreError.Code.validationError, "Object was changed by another request; reload and retry.")
+                    throw StoreError(code: .validationError, "Object was changed by another request; reload and retry.")
                 }
                 throw StoreError.objectNotFound
             }
@@ -66,7 +67,7 @@ extension CRMStore {
     public func delete(className: String, objectId: String, context: AccessContext) async throws(StoreError) -> StoredObject? {
         let definition = try model.require(className)
         if definition.isUserClass && context.userId == nil && !context.isMaster {
-            throw StoreError(code: StoreError.Code.sessionMissing, "Insufficient auth to delete user")
+            throw StoreError(code: .sessionMissing, "Insufficient auth to delete user")
         }
         let access = try AccessControl.authorize(.delete, on: definition, context: context)
         let result = try await transaction { connection in

@@ -3,9 +3,10 @@ import Foundation
 /// Column values of validated assignments, as SQL expressions over bind parameters.
 enum SetClause {
     /// `(column, expression)` pairs. `alias` names the current row for increments (UPDATE), nil
-    /// on INSERT (an increment then writes the amount, as Parse flattens it on create).
+    /// on INSERT (an increment then writes the amount, as Parse flattens it on create); `now` is
+    /// the statement's timestamp (a password change's time).
     static func columnValues(_ assignments: [Assignment], parameters: inout SQLParameters,
-                             alias: String?) -> [(String, String)] {
+                             alias: String?, now: Date) -> [(String, String)] {
         var result: [(String, String)] = []
         for assignment in assignments {
             switch assignment {
@@ -25,7 +26,7 @@ enum SetClause {
                 result.append((field.name, current + bound))
             case .passwordHash(let hash):
                 result.append(("_hashed_password", parameters.bind(.text(hash))))
-                result.append(("_password_changed_at", parameters.bind(.timestamptz(Timestamp.now()))))
+                result.append(("_password_changed_at", parameters.bind(.timestamptz(now))))
             case .nested, .password:
                 // Resolved before SQL is built (resolvePointers / hashingPasswords).
                 continue

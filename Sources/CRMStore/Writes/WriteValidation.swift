@@ -12,10 +12,10 @@ enum WriteValidation {
         for name in inputs.keys.sorted() {
             let input = inputs[name]!
             guard let field = definition.field(name) else {
-                throw StoreError(code: StoreError.Code.invalidKeyName, "Invalid field name: \(StoreError.quoted(name)).")
+                throw StoreError(code: .invalidKeyName, "Invalid field name: \(StoreError.quoted(name)).")
             }
             if field.setByServer && !context.isMaster {
-                throw StoreError(code: StoreError.Code.invalidKeyName, "\(field.name) is set by the server.")
+                throw StoreError(code: .invalidKeyName, "\(field.name) is set by the server.")
             }
             result.append(try assignment(input, field: field, definition: definition))
         }
@@ -41,13 +41,13 @@ enum WriteValidation {
             guard field.type == .pointer else { throw StoreError.incorrectType("\(field.name) is not a pointer.") }
             let target = className ?? (field.targetClasses.count == 1 ? field.targetClasses[0] : "")
             guard field.targetClasses.contains(target) else {
-                throw StoreError(code: StoreError.Code.invalidPointer, "Invalid pointer class for \(field.name).")
+                throw StoreError(code: .invalidPointer, "Invalid pointer class for \(field.name).")
             }
             return .nested(field, className: target, fields: fields, acl: acl)
         case .set(let value):
             if definition.isUserClass && field.name == "password" {
                 guard case .string(let password) = value, !password.isEmpty else {
-                    throw StoreError(code: StoreError.Code.passwordMissing, "Cannot sign up user with an empty password.")
+                    throw StoreError(code: .passwordMissing, "Cannot sign up user with an empty password.")
                 }
                 return .password(try ValueValidation.text(password, field: field.name))
             }
@@ -63,10 +63,10 @@ enum WriteValidation {
         case (.string, .string(let text)):
             _ = try ValueValidation.text(text, field: field.name)
             if definition.isUserClass && field.name == "email" && !isEmail(text) {
-                throw StoreError(code: StoreError.Code.invalidEmailAddress, "Email address format is invalid.")
+                throw StoreError(code: .invalidEmailAddress, "Email address format is invalid.")
             }
             if definition.isUserClass && field.name == "username" && text.isEmpty {
-                throw StoreError(code: StoreError.Code.usernameMissing, "Cannot sign up user with an empty username.")
+                throw StoreError(code: .usernameMissing, "Cannot sign up user with an empty username.")
             }
             return value
         case (.number, .number(let number)):
@@ -74,7 +74,7 @@ enum WriteValidation {
             return value
         case (.boolean, .bool), (.date, .date): return value
         case (.object, .object(let json)), (.array, .array(let json)):
-            _ = try ValueValidation.json(json, field: field.name)
+            _ = try ValueValidation.text(json, field: field.name)
             let first = json.first { !$0.isWhitespace }
             guard first == (field.type == .object ? "{" : "[") else { throw mismatch }
             return value
@@ -91,7 +91,7 @@ enum WriteValidation {
 
     private static func pointerId(_ id: String, field: FieldDefinition) throws(StoreError) -> String {
         guard Principal.isValidUserId(id) else {
-            throw StoreError(code: StoreError.Code.invalidPointer, "Invalid pointer for \(field.name).")
+            throw StoreError(code: .invalidPointer, "Invalid pointer for \(field.name).")
         }
         return id
     }

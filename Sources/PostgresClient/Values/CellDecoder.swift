@@ -11,7 +11,7 @@ enum CellDecoder {
         case PostgresTypeOID.bool:
             return bytes.count == 1 ? .bool(bytes[0] == UInt8(ascii: "t")) : nil
         case PostgresTypeOID.timestamptz, PostgresTypeOID.timestamp:
-            return TimestampText.parse(Substring(string(bytes)).utf8).map(PostgresValue.timestamptz)
+            return DateText.date(postgres: Substring(string(bytes)).utf8).map(PostgresValue.timestamptz)
         case PostgresTypeOID.textArray, PostgresTypeOID.varcharArray, PostgresTypeOID.bpcharArray,
              PostgresTypeOID.nameArray:
             return TextArrayLiteral.parse(Substring(string(bytes))).map(PostgresValue.textArray)

@@ -43,7 +43,7 @@ extension PostgresValue {
         case .int8(let number): String(number)
         case .float8(let number): Self.floatText(number)
         case .bool(let flag): flag ? "t" : "f"
-        case .timestamptz(let date): TimestampText.format(date)
+        case .timestamptz(let date): DateText.postgres(date)
         case .textArray(let elements): TextArrayLiteral.format(elements)
         }
     }

@@ -1,3 +1,5 @@
+import CRMStore
+
 /// A small model of the access rules, written apart from the store (reference §1-3): used by the
 /// randomized test to compute what each caller must see.
 struct AccessModel {
@@ -40,17 +42,17 @@ struct AccessModel {
         return Set(["*", id] + roles(of: id).map { "role:" + $0 })
     }
 
-    enum Decision: Equatable { case all, onlyAssigned, error(Int) }
+    enum Decision: Equatable { case all, onlyAssigned, error(ParseErrorCode) }
 
     func decide(_ rule: Rule, _ caller: Caller) -> Decision {
         if caller == .master { return .all }
         let principals = principals(caller)
         switch rule {
         case .open: return .all
-        case .closed: return .error(119)
-        case .authenticated: return caller == .anonymous ? .error(101) : .all
-        case .firstUser: return principals.contains(userIds[0]) ? .all : .error(119)
-        case .firstRole: return principals.contains("role:" + roleNames[0]) ? .all : .error(119)
+        case .closed: return .error(.operationForbidden)
+        case .authenticated: return caller == .anonymous ? .error(.objectNotFound) : .all
+        case .firstUser: return principals.contains(userIds[0]) ? .all : .error(.operationForbidden)
+        case .firstRole: return principals.contains("role:" + roleNames[0]) ? .all : .error(.operationForbidden)
         case .pointer: return .onlyAssigned
         }
     }

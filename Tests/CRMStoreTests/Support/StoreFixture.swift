@@ -82,7 +82,7 @@ extension StoreFixture {
 }
 
 /// Expects a StoreError with this code.
-func expectCode(_ code: Int, sourceLocation: SourceLocation = #_sourceLocation,
+func expectCode(_ code: ParseErrorCode, sourceLocation: SourceLocation = #_sourceLocation,
                 _ body: () async throws -> Void) async {
     do {
         try await body()
