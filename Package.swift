@@ -105,7 +105,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore", "DealGraphTesting", "SeededRandom"], swiftSettings: strict),
-        .testTarget(name: "APICoreTests", dependencies: ["APICore", "DealGraphTesting"], swiftSettings: strict),
+        .testTarget(name: "APICoreTests", dependencies: ["APICore", "DealGraphTesting", "PostgresClient"], swiftSettings: strict),
         .testTarget(name: "CRMGraphQLTests", dependencies: ["CRMGraphQL", "APICore", "DealGraphTesting"], swiftSettings: strict),
         .testTarget(
             name: "DealGraphServerTests",

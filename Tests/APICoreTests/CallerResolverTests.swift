@@ -1,4 +1,4 @@
-import APICore
+@testable import APICore
 import CRMStore
 import DealGraphTesting
 import Testing
@@ -49,5 +49,14 @@ struct CallerResolverTests {
                 try await resolver.resolve(Credentials(sessionToken: alice.token))
             }
         }
+    }
+
+    @Test("secrets compare equal only when every byte matches")
+    func constantTime() {
+        #expect(ConstantTime.equal("secret", "secret"))
+        #expect(!ConstantTime.equal("secret", "secreT"))
+        #expect(!ConstantTime.equal("secret", "secret1"))
+        #expect(!ConstantTime.equal("", "a"))
+        #expect(ConstantTime.equal("", ""))
     }
 }

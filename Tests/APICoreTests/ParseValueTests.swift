@@ -2,6 +2,7 @@ import APICore
 import CRMStore
 import Foundation
 import GraphQLEngine
+import PostgresClient
 import Testing
 
 @Suite("Parse value coding: __type dates and pointers, ACL JSON")

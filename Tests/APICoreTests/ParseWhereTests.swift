@@ -2,6 +2,7 @@ import APICore
 import CRMStore
 import Foundation
 import GraphQLEngine
+import PostgresClient
 import Testing
 
 @Suite("Parse where JSON into store clauses")
@@ -98,7 +99,7 @@ struct ParseWhereTests {
         #expect(code(#"{"company":{"__type":"Pointer","className":"Deal","objectId":"x"}}"#) == .incorrectType)
         #expect(code(#"{"title":{"$options":"i"}}"#) == .invalidQuery)
         #expect(code(#"[1,2]"#) == .invalidQuery)
-        let deep = String(repeating: #"{"$or":["#, count: 40) + "{}" + String(repeating: "]}", count: 40)
+        let deep = String(repeating: #"{"$or":["#, count: 20) + "{}" + String(repeating: "]}", count: 20)
         #expect(code(deep) == .invalidQuery)
     }
 }

@@ -97,7 +97,7 @@ struct MutationTests {
     @Test("signUp, logIn, viewer, logOut")
     func auth() async throws {
         try await TestGateway.run("api_auth") { fixture in
-            let anonymous = RequestCredentials(access: .anonymous)
+            let anonymous = Caller.anonymous
             let signUp = try await fixture.query("""
                 mutation { signUp(input: { clientMutationId: "s", fields: { username: "carol", password: "secret-pw", email: "carol@example.com" } }) {
                   clientMutationId viewer { sessionToken user { username email } } } }

@@ -103,7 +103,7 @@ struct PaginationTests {
         try await Self.withDeals("api_pages_limits", configure: { configuration in
             configuration.maxLimit = 3
             configuration.defaultLimit = 2
-        }) { fixture, alice in
+        }) { (fixture: TestGateway, alice: TestGateway.User) async throws in
             #expect(try await Self.page(fixture, alice, "").titles == ["d0", "d1"])
             #expect(try await Self.page(fixture, alice, ", first: 1000").titles == ["d0", "d1", "d2"])
             #expect(try await Self.page(fixture, alice, ", last: 1000").titles == ["d2", "d3", "d4"])

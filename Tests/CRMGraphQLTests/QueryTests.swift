@@ -62,7 +62,7 @@ struct QueryTests {
                 #expect(json.firstErrorMessage == "Object not found.")
                 #expect(json["errors"][0]["path"][0].string == "deal")
             }
-            let anonymous = try await fixture.query("{ deals { count } }", as: RequestCredentials(access: .anonymous))
+            let anonymous = try await fixture.query("{ deals { count } }", as: Caller.anonymous)
             #expect(anonymous.firstErrorCode == 101)
             #expect(anonymous["data"].isNull)
         }
@@ -146,7 +146,7 @@ struct QueryTests {
             #expect(viewer["data"]["viewer"]["sessionToken"].string == alice.token)
             #expect(viewer["data"]["viewer"]["user"]["username"].string == "alice")
             #expect(viewer["data"]["viewer"]["user"]["email"].string == "alice@example.com")
-            let anonymous = try await fixture.query("{ viewer { sessionToken } }", as: RequestCredentials(access: .anonymous))
+            let anonymous = try await fixture.query("{ viewer { sessionToken } }", as: Caller.anonymous)
             #expect(anonymous.firstErrorCode == 209)
         }
     }

@@ -69,12 +69,12 @@ import Testing
         #expect(try await w.titles(.field("company", [.inQueryKey(contacted)]), w.alice.context) == ["Acme"])
         #expect(try await w.titles(.field("company", [.inQueryKey(contacted)]), w.bob.context) == [])
         // The sub-query class's CLP applies: find closed on Company refuses, even with Deal open.
-        let closed = try w.f.store(permissions: ClassLevelPermissions(operations: [.get: .open, .count: .open]), for: "Company")
+        let closed = try await w.f.store(permissions: ClassLevelPermissions(operations: [.get: .open, .count: .open]), for: "Company")
         await expectCode(.operationForbidden) { _ = try await w.titles(.field("title", [.inQueryKey(names)]), w.alice.context, store: closed) }
         await expectCode(.operationForbidden) { _ = try await w.titles(.field("title", [.notInQueryKey(names)]), w.alice.context, store: closed) }
         #expect(try await w.titles(.field("title", [.inQueryKey(names)]), .master, store: closed) == ["Acme", "Globex", "Initech"])
         // Pointer permissions of the sub-query class restrict it too: only companies alice created.
-        let own = try w.f.store(permissions: ClassLevelPermissions(operations: [:], readUserFields: ["createdBy"]), for: "Company")
+        let own = try await w.f.store(permissions: ClassLevelPermissions(operations: [:], readUserFields: ["createdBy"]), for: "Company")
         _ = try await w.f.store.update(className: "Company", objectId: w.companies["Globex"]!, fields: [:], acl: .of(read: ["*"], write: []), context: .master)
         #expect(try await w.titles(.field("title", [.inQueryKey(names)]), w.alice.context) == ["Acme", "Globex", "Initech"])
         #expect(try await w.titles(.field("title", [.inQueryKey(names)]), w.alice.context, store: own) == ["Acme"])
@@ -149,7 +149,7 @@ import Testing
         }
         var clp = w.f.store.model.definition("Company")!.permissions
         clp.protectedFields = ["*": ["notes"]]
-        let protected = try w.f.store(permissions: clp, for: "Company")
+        let protected = try await w.f.store(permissions: clp, for: "Company")
         for query in [KeyQuery(className: "Company", key: "notes"), KeyQuery(className: "Company", where: .field("notes", [.exists(true)]), key: "name")] {
             await expectCode(.operationForbidden) { _ = try await protected.find(className: "Deal", where: .field("title", [.inQueryKey(query)]), context: context) }
             _ = try await protected.find(className: "Deal", where: .field("title", [.inQueryKey(query)]), context: .master)

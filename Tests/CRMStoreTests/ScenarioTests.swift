@@ -88,7 +88,7 @@ import Testing
         clock.advance(by: .milliseconds(1))
         #expect(try await shortLived.resolveSession(token: member.token).roleNames == ["Sales"])
         // A clock set back before the entries were stored does not lengthen their life.
-        let settled = try f.store { $0.accessCacheLifetime = lifetime; $0.listensForInvalidations = false; $0.clock = clock }
+        let settled = try await f.store { $0.accessCacheLifetime = lifetime; $0.listensForInvalidations = false; $0.clock = clock }
         _ = try await settled.resolveSession(token: member.token)
         _ = try await f.pool.query(#"DELETE FROM "_Join:users:_Role" WHERE "relatedId" = $1"#, [.text(member.id)])
         clock.advance(by: .seconds(-1))

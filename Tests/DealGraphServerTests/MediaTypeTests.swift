@@ -34,13 +34,4 @@ struct MediaTypeTests {
         #expect(pairs.map(\.value) == ["{ a }", "", #"{"v":1}"#, "%"])
         #expect(FormURLEncoded.decode("query=%FF") == nil)
     }
-
-    @Test("secrets compare equal only when every byte matches")
-    func constantTime() {
-        #expect(ConstantTime.equal("secret", "secret"))
-        #expect(!ConstantTime.equal("secret", "secreT"))
-        #expect(!ConstantTime.equal("secret", "secret1"))
-        #expect(!ConstantTime.equal("", "a"))
-        #expect(ConstantTime.equal("", ""))
-    }
 }

@@ -81,7 +81,7 @@ enum ACLInput {
         return acl
     }
 
-    private static func invalid() -> GraphQLError {
-        ParseError(.invalidACL, "Invalid ACL.")
+    private static func invalid() -> ParseError {
+        ParseError.invalidACL()
     }
 }

@@ -103,7 +103,7 @@ public final class CRMGraphQLService: Sendable {
     }
 }
 
-extension AsyncStream {
+extension AsyncStream where Element: Sendable {
     /// A stream of one element.
     static func just(_ element: Element) -> AsyncStream {
         AsyncStream { continuation in
