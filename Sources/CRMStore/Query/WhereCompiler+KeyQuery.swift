@@ -25,6 +25,9 @@ extension WhereCompiler {
         if case .ofClass(let className) = pairing, let fieldClass = field.definition?.classColumn {
             classMatch = "\(SQL.column(alias, fieldClass)) = \(parameters.bind(.text(className))) AND "
         }
+        if case .pointingAt(let className) = pairing, let keyClass = key.definition?.classColumn {
+            filter += " AND \(SQL.column(inner, keyClass)) = \(parameters.bind(.text(className)))"
+        }
         let select = "SELECT \(selected) FROM \(SQL.identifier(definition.name)) \(inner) WHERE \(acl) AND \(filter) AND \(keyColumn) IS NOT NULL"
         if negated { return "(\(column) IS NULL OR NOT (\(classMatch)\(outer) IN (\(select))))" }
         return "(\(classMatch)\(outer) IN (\(select)))"
@@ -39,6 +42,9 @@ extension WhereCompiler {
         case ofClass(String)
         /// Two polymorphic pointers: (id, class) pairs.
         case withClass
+        /// An objectId compared with a pointer key to its class (only the key's values that point
+        /// at that class, when the key is polymorphic).
+        case pointingAt(String)
     }
 
     private static func pairing(field: ResolvedField, key: ResolvedField, keyClass: String) throws(StoreError) -> KeyPairing {
@@ -46,13 +52,16 @@ extension WhereCompiler {
         let mismatch = StoreError.invalidQuery(
             "inQueryKey: \(keyClass).\(key.name) (\(key.type.rawValue)) cannot be compared with \(field.name) (\(field.type.rawValue)).")
         switch (field.type, key.type) {
-        case (.pointer, _) where key.column == "objectId" && key.definition == nil:
+        case (.pointer, _) where key.isObjectId:
             guard targets.contains(keyClass) else { throw mismatch }
             return .ofClass(keyClass)
         case (.pointer, .pointer):
             let keyTargets = key.definition?.targetClasses ?? []
             guard !keyTargets.isEmpty, keyTargets.allSatisfy(targets.contains) else { throw mismatch }
             return keyTargets.count == 1 ? .ofClass(keyTargets[0]) : .withClass
+        case (.string, .pointer) where field.isObjectId:
+            guard key.definition?.targetClasses.contains(field.className) == true else { throw mismatch }
+            return .pointingAt(field.className)
         case (.pointer, _), (_, .pointer):
             throw mismatch
         default:
