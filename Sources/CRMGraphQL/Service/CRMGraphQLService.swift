@@ -43,11 +43,14 @@ public final class CRMGraphQLService: Sendable {
     /// Runs a query or mutation for a caller.
     public func execute(_ request: GraphQLRequest, caller: Caller) async -> GraphQLOutcome {
         let prepared = executor.prepare(request.query)
-        if let refused = refusal(of: prepared, request) { return refused }
-        let response = await executor.execute(prepared, variables: variables(request), operationName: request.operationName,
+        let operation: OperationDefinitionNode
+        switch select(prepared, request) {
+        case .success(let selected): operation = selected
+        case .failure(let refused): return refused.outcome
+        }
+        let response = await executor.execute(prepared, operation: operation, variables: variables(request),
                                               context: context(for: caller))
-        // Without data: variable values that do not fit their types (spec 6.1.2 CoerceVariableValues)
-        // or an operation the document does not have.
+        // Without data: variable values that do not fit their types (spec 6.1.2 CoerceVariableValues).
         guard response.hasData else { return .requestError(body: RequestErrorCode.badUserInput.body(response.errors)) }
         return .executed(body: response.json)
     }
@@ -56,8 +59,12 @@ public final class CRMGraphQLService: Sendable {
     /// the one response of a query or mutation, or a single request error.
     public func subscribe(_ request: GraphQLRequest, caller: Caller) async -> AsyncStream<GraphQLOutcome> {
         let prepared = executor.prepare(request.query)
-        if let refused = refusal(of: prepared, request) { return .just(refused) }
-        let result = await executor.subscribe(prepared, variables: variables(request), operationName: request.operationName,
+        let operation: OperationDefinitionNode
+        switch select(prepared, request) {
+        case .success(let selected): operation = selected
+        case .failure(let refused): return .just(refused.outcome)
+        }
+        let result = await executor.subscribe(prepared, operation: operation, variables: variables(request),
                                               context: context(for: caller))
         switch result {
         case .failure(let response):
@@ -77,19 +84,28 @@ public final class CRMGraphQLService: Sendable {
         }
     }
 
-    /// The answer to a request that must not run: syntax or validation errors, or a mutation where
-    /// only queries may run.
-    private func refusal(of prepared: PreparedDocument, _ request: GraphQLRequest) -> GraphQLOutcome? {
+    /// The operation a request runs (spec 6.1 GetOperation, looked up once), or the answer to a
+    /// request that must not run: syntax or validation errors, no such operation, or a mutation
+    /// where only queries may run.
+    private func select(_ prepared: PreparedDocument, _ request: GraphQLRequest) -> Result<OperationDefinitionNode, Refusal> {
         if !prepared.errors.isEmpty {
             let code: RequestErrorCode = prepared.parseFailed ? .parseFailed : .validationFailed
-            return .requestError(body: code.body(prepared.errors))
+            return .failure(Refusal(outcome: .requestError(body: code.body(prepared.errors))))
         }
-        if request.queriesOnly, case .success(let operation) = prepared.operation(named: request.operationName),
-           operation.operation != .query {
+        switch prepared.operation(named: request.operationName) {
+        case .failure(let error):
+            return .failure(Refusal(outcome: .requestError(body: RequestErrorCode.badUserInput.body([error]))))
+        case .success(let operation) where request.queriesOnly && operation.operation != .query:
             let error = GraphQLError("Can only perform a \(OperationType.query.rawValue) operation from a GET request.")
-            return .methodNotAllowed(body: GraphQLResponse(requestErrors: [error]).json)
+            return .failure(Refusal(outcome: .methodNotAllowed(body: GraphQLResponse(requestErrors: [error]).json)))
+        case .success(let operation):
+            return .success(operation)
         }
-        return nil
+    }
+
+    /// A request answered without running.
+    private struct Refusal: Error {
+        let outcome: GraphQLOutcome
     }
 
     private func variables(_ request: GraphQLRequest) -> [String: GraphQLValue] {

@@ -59,6 +59,20 @@ public final class GraphQLExecutor: Sendable {
                               context: context, rootValue: rootValue)
     }
 
+    /// Executes `operation`, already selected from a prepared document with
+    /// ``PreparedDocument/operation(named:)`` (so a caller that inspects the operation first does
+    /// not look it up twice).
+    public func execute(
+        _ prepared: PreparedDocument,
+        operation: OperationDefinitionNode,
+        variables: [String: GraphQLValue] = [:],
+        context: any Sendable = (),
+        rootValue: GraphQLValue = .null
+    ) async -> GraphQLResponse {
+        await executePrepared(prepared, schema: schema, variables: variables, operationName: operation.name?.value,
+                              operation: operation, context: context, rootValue: rootValue)
+    }
+
     /// The number of documents in the cache.
     public var cachedDocumentCount: Int { documents.count }
 }
@@ -115,10 +129,11 @@ func executePrepared(
     schema: GraphQLSchema,
     variables inputs: [String: GraphQLValue],
     operationName: String?,
+    operation: OperationDefinitionNode? = nil,
     context: any Sendable,
     rootValue: GraphQLValue
 ) async -> GraphQLResponse {
-    switch preparePlan(prepared, schema: schema, variables: inputs, operationName: operationName) {
+    switch preparePlan(prepared, schema: schema, variables: inputs, operationName: operationName, operation: operation) {
     case .failure(let failure):
         return GraphQLResponse(requestErrors: failure.errors)
     case .success(let (plan, variables)):
@@ -126,18 +141,24 @@ func executePrepared(
     }
 }
 
-/// The plan and coerced variables of a request, or its request errors.
+/// The plan and coerced variables of a request, or its request errors. `operation`, when given,
+/// is the operation the caller already selected from the document (by `operationName`).
 func preparePlan(
     _ prepared: PreparedDocument,
     schema: GraphQLSchema,
     variables inputs: [String: GraphQLValue],
-    operationName: String?
+    operationName: String?,
+    operation selected: OperationDefinitionNode? = nil
 ) -> Result<(ExecutionPlan, [String: GraphQLValue]), RequestErrors> {
     if !prepared.errors.isEmpty { return .failure(RequestErrors(errors: prepared.errors)) }
     let operation: OperationDefinitionNode
-    switch prepared.operation(named: operationName) {
-    case .success(let found): operation = found
-    case .failure(let error): return .failure(RequestErrors(errors: [error]))
+    if let selected {
+        operation = selected
+    } else {
+        switch prepared.operation(named: operationName) {
+        case .success(let found): operation = found
+        case .failure(let error): return .failure(RequestErrors(errors: [error]))
+        }
     }
     let variables: [String: GraphQLValue]
     switch coerceVariableValues(schema: schema, definitions: operation.variableDefinitions, inputs: inputs,

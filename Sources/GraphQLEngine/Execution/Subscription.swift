@@ -31,6 +31,18 @@ extension GraphQLExecutor {
         await subscribePrepared(prepared, schema: schema, variables: variables, operationName: operationName,
                                 context: context, rootValue: rootValue)
     }
+
+    /// Subscribes to `operation`, already selected from a prepared document.
+    public func subscribe(
+        _ prepared: PreparedDocument,
+        operation: OperationDefinitionNode,
+        variables: [String: GraphQLValue] = [:],
+        context: any Sendable = (),
+        rootValue: GraphQLValue = .null
+    ) async -> SubscriptionResult {
+        await subscribePrepared(prepared, schema: schema, variables: variables, operationName: operation.name?.value,
+                                operation: operation, context: context, rootValue: rootValue)
+    }
 }
 
 /// Subscribes to an operation of a document already validated against `schema`.
@@ -54,12 +66,13 @@ func subscribePrepared(
     schema: GraphQLSchema,
     variables inputs: [String: GraphQLValue],
     operationName: String?,
+    operation: OperationDefinitionNode? = nil,
     context: any Sendable,
     rootValue: GraphQLValue
 ) async -> SubscriptionResult {
     let plan: ExecutionPlan
     let variables: [String: GraphQLValue]
-    switch preparePlan(prepared, schema: schema, variables: inputs, operationName: operationName) {
+    switch preparePlan(prepared, schema: schema, variables: inputs, operationName: operationName, operation: operation) {
     case .failure(let failure):
         return .failure(GraphQLResponse(requestErrors: failure.errors))
     case .success(let prepared):
