@@ -45,33 +45,31 @@ public final class PostgresConnection {
     /// and parameter types). Cancelling the awaiting task cancels the statement on the server and
     /// throws `.cancelled`; the connection stays usable.
     public func query(_ sql: String, _ parameters: [PostgresValue] = []) async throws(PostgresError) -> PostgresResult {
-        if Task.isCancelled { throw .cancelled }
-        statementCounter.increment()
-        let session = self.session
-        let token = StatementToken()
-        let reconnect = transactionDepth == 0
-        let result = await withTaskCancellationHandler {
-            await thread.run { session.execute(sql, parameters, token: token, reconnect: reconnect) }
-        } onCancel: {
-            session.requestCancel(token)
-        }
-        return try result.get()
+        try await run { session, token, reconnect in session.execute(sql, parameters, token: token, reconnect: reconnect) }
     }
 
     /// Runs a constant script (several statements, no parameters) with the simple query protocol.
     /// For migrations only; never pass client input.
     public func executeScript(_ sql: String) async throws(PostgresError) {
+        try await run { session, token, reconnect in session.executeScript(sql, token: token, reconnect: reconnect) }
+    }
+
+    /// Runs one statement's libpq work on the connection's thread, counted; cancelling the task
+    /// cancels the statement on the server. A connection outside a transaction may reconnect first.
+    private func run<T: Sendable>(
+        _ work: @escaping @Sendable (LibPQSession, StatementToken, Bool) -> Result<T, PostgresError>
+    ) async throws(PostgresError) -> T {
         if Task.isCancelled { throw .cancelled }
         statementCounter.increment()
         let session = self.session
         let token = StatementToken()
         let reconnect = transactionDepth == 0
         let result = await withTaskCancellationHandler {
-            await thread.run { session.executeScript(sql, token: token, reconnect: reconnect) }
+            await thread.run { work(session, token, reconnect) }
         } onCancel: {
             session.requestCancel(token)
         }
-        try result.get()
+        return try result.get()
     }
 
     /// BEGIN ... COMMIT on return, ROLLBACK on throw; nested calls use SAVEPOINTs.
