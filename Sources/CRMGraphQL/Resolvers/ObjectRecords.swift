@@ -62,9 +62,21 @@ struct ObjectRecords: Sendable {
         case .number(let number): ParseValue.number(number)
         case .bool(let flag): .boolean(flag)
         case .date(let date): .string(DateText.iso8601(date))
-        case .object(let json), .array(let json): ParseValue.parsedJSON(json)
+        case .object(let json): ParseValue.parsedJSON(json)
+        case .array(let json): ArrayElements.list(ParseValue.parsedJSON(json))
         case .pointer(let className, let objectId): .host(PointerReference(className: className, objectId: objectId))
         }
+    }
+}
+
+/// An Array field's value as its GraphQL type `[ArrayResult]` has it: each element an `Element
+/// { value }` (the union `ArrayResult` of Parse's schema).
+enum ArrayElements {
+    static let shape = RecordShape(["__typename", "value"])
+
+    static func list(_ value: GraphQLValue) -> GraphQLValue {
+        guard case .list(let items) = value else { return .null }
+        return .list(items.map { .object(Record(shape: shape, values: ["Element", $0])) })
     }
 }
 

@@ -89,6 +89,7 @@ struct RecordShapes {
             for verb in ["Create", "Update", "Delete"] { byTypeName["\(verb)\(naming.typeName)Payload"] = payload }
         }
         byTypeName["PageInfo"] = ConnectionRecords.pageInfoShape
+        byTypeName["Element"] = ArrayElements.shape
         byTypeName["ACL"] = ACLOutput.aclShape
         byTypeName["UserACL"] = ACLOutput.ruleShape
         byTypeName["RoleACL"] = ACLOutput.roleShape
