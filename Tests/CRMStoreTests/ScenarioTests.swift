@@ -1,3 +1,4 @@
+import DealGraphTesting
 import Foundation
 import PostgresClient
 import Testing
