@@ -6,10 +6,10 @@ import Testing
 struct CancellationTests {
     @Test("a cancelled pg_sleep(30) ends within a second; the connection is reused clean", .timeLimit(.minutes(1)))
     func cancelSleep() async throws {
-        try await TestCluster.withPool("cancel", maxConnections: 1) { pool in
+        try await TestCluster.withObservedPool("cancel", maxConnections: 1) { pool, observer in
             let backend = try await pool.query("SELECT pg_backend_pid()")[0].int(0)
             let sleeper = Task { try await pool.query("SELECT pg_sleep(30)") }
-            try await Task.sleep(for: .milliseconds(300))
+            #expect(try await waitUntil { try await observer.isRunning("pg_sleep(30)") })
             let cancelledAt = ContinuousClock.now
             sleeper.cancel()
             let outcome = await sleeper.result
@@ -28,7 +28,7 @@ struct CancellationTests {
 
     @Test("cancelling inside a transaction rolls it back and leaves the connection usable", .timeLimit(.minutes(1)))
     func cancelInTransaction() async throws {
-        try await TestCluster.withPool("cancel", maxConnections: 1) { pool in
+        try await TestCluster.withObservedPool("cancel", maxConnections: 1) { pool, observer in
             _ = try await pool.query("CREATE TABLE t (v int)")
             let worker = Task {
                 try await pool.transaction { connection in
@@ -36,7 +36,7 @@ struct CancellationTests {
                     _ = try await connection.query("SELECT pg_sleep(30)")
                 }
             }
-            try await Task.sleep(for: .milliseconds(300))
+            #expect(try await waitUntil { try await observer.isRunning("pg_sleep(30)") })
             worker.cancel()
             await #expect(throws: PostgresError.self) { try await worker.value }
             #expect(try await pool.query("SELECT count(*) FROM t")[0].int(0) == 0)

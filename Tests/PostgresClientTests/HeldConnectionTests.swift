@@ -45,7 +45,7 @@ struct HeldConnectionTests {
 
     @Test("a statement cancelled inside the body ends within a second; the connection is reused", .timeLimit(.minutes(1)))
     func cancelInsideBody() async throws {
-        try await TestCluster.withPool("held") { pool in
+        try await TestCluster.withObservedPool("held") { pool, observer in
             let backend = try await pool.withConnection { try await $0.query("SELECT pg_backend_pid()")[0].int(0) }
             let sleeper = Task {
                 try await pool.withConnection { connection in
@@ -53,7 +53,7 @@ struct HeldConnectionTests {
                 }
             }
             #expect(await waitUntil { pool.statistics.inUse == 1 })
-            try await Task.sleep(for: .milliseconds(200))
+            #expect(try await waitUntil { try await observer.isRunning("pg_sleep(30)") })
             let cancelledAt = ContinuousClock.now
             sleeper.cancel()
             let outcome = await sleeper.result

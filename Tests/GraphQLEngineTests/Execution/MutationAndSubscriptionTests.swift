@@ -1,3 +1,4 @@
+import DealGraphTesting
 import Testing
 @testable import GraphQLEngine
 
@@ -121,7 +122,7 @@ import Testing
             return keys
         }
         async let first = loader.load([1, 2])
-        try await Task.sleep(for: .milliseconds(5))
+        #expect(await waitUntil { log.all == ["1,2"] }, "the first batch is under way")
         async let second = loader.load([2])
         #expect(try await first == [1, 2])
         #expect(try await second == [2])
