@@ -45,7 +45,7 @@ import Testing
         }
     }
 
-    @Test func refusedOperandsAndFields() async throws {
+    @Test func nonArrayFieldsAndMalformedOperandsAreRefusedAndChangeNothing() async throws {
         try await Self.withNotes("store_array_refused") { f in
             let before = try await f.pool.fingerprint("Note")
             for field in ["title", "meta", "objectId", "createdAt"] {

@@ -28,7 +28,7 @@ import Testing
         }
     }
 
-    @Test func hostileWhereOrderKeysAndRegexes() async throws {
+    @Test func hostileWhereOrderKeysAndRegexesGetTypedErrorsAndChangeNothing() async throws {
         try await TestGateway.run("store_hostile") { f in
             let user = try await f.user("victim")
             let company = try await f.store.create(className: "Company", fields: ["name": .set(.string("ACME"))], context: user.access).objectId

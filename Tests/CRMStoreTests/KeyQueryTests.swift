@@ -166,7 +166,7 @@ import Testing
         }
     }
 
-    @Test func emptySubqueriesAndUnsetKeys() async throws {
+    @Test func emptySubqueriesAndUnsetKeysMatchNothingForInAndEverythingForNotIn() async throws {
         try await Self.withWorld("store_keyquery_empty") { w throws in
             let all = ["Acme", "Globex", "Hooli", "Initech"]
             for clause in [WhereClause.field("name", [.equalTo(.string("nothing"))]), .or([]), .field("objectId", [.in([])])] {

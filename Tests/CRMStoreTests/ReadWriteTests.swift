@@ -58,7 +58,7 @@ import Testing
         }
     }
 
-    @Test func batchedAndReverseLoads() async throws {
+    @Test func batchedAndReverseLoadsAnswerPerKeyAndPerParent() async throws {
         try await TestGateway.run("store_rw_batch") { fixture in
             let owner = try await fixture.user("batcher")
             var companies: [String] = []
@@ -84,7 +84,7 @@ import Testing
         }
     }
 
-    @Test func updatesIncrementUnsetLinkAndConcurrency() async throws {
+    @Test func updatesIncrementUnsetLinkRollBackAndCheckConcurrency() async throws {
         try await TestGateway.run("store_rw_update") { fixture in
             let owner = try await fixture.user("updater")
             let id = try await fixture.deal("Counter", amount: 1, extra: ["notes": .set(.string("n"))], as: owner.access)

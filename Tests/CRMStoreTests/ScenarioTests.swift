@@ -4,9 +4,10 @@ import PostgresClient
 import Testing
 @testable import CRMStore
 
-/// The 17 security scenarios of Parse Server's own test suite (reference §9), on the CRM classes.
+/// The security scenarios of Parse Server's own test suite, on the CRM classes: ACLs, CLPs,
+/// roles, pointer permissions, protected fields, sessions, lockout and hostile identifiers.
 @Suite struct ScenarioTests {
-    @Test func scenario01_ownerOnlyObject() async throws {
+    @Test func ownerOnlyObjectsAreHiddenFromEveryoneElse() async throws {
         try await TestGateway.run("store_s01") { f in
             let owner = try await f.user("owner"), other = try await f.user("other")
             let id = try await f.deal("Private", acl: .of(read: [owner.id], write: [owner.id]), as: owner.access)
@@ -23,7 +24,7 @@ import Testing
         }
     }
 
-    @Test func scenario02_publicReadOwnerWrite() async throws {
+    @Test func publicReadOwnerWriteObjectsAreReadableButNotWritableByOthers() async throws {
         try await TestGateway.run("store_s02") { f in
             let owner = try await f.user("owner"), other = try await f.user("other")
             let id = try await f.deal("Shared", acl: .of(read: ["*"], write: [owner.id]), as: owner.access)
@@ -33,7 +34,7 @@ import Testing
         }
     }
 
-    @Test func scenario03_writeOnlyACLEntry() async throws {
+    @Test func aWriteOnlyACLEntryMayUpdateButNotRead() async throws {
         try await TestGateway.run("store_s03") { f in
             let owner = try await f.user("owner"), writer = try await f.user("writer")
             let id = try await f.deal("W", acl: .of(read: [owner.id], write: [owner.id, writer.id]), as: owner.access)
@@ -44,7 +45,7 @@ import Testing
         }
     }
 
-    @Test func scenario04_emptyACLIsMasterOnly() async throws {
+    @Test func anEmptyACLLeavesObjectsAndLogInsToTheMasterKey() async throws {
         try await TestGateway.run("store_s04") { f in
             let owner = try await f.user("owner")
             let id = try await f.deal("Locked", acl: ACL(), as: owner.access)
@@ -57,7 +58,7 @@ import Testing
         }
     }
 
-    @Test func scenario05_roleHierarchyAndRevocation() async throws {
+    @Test func inheritedRolesGrantAccessAndRevocationReachesEveryInstance() async throws {
         try await TestGateway.run("store_s05", configure: { $0.store.accessCacheLifetime = .seconds(60) }) { f in
             let member = try await f.user("member"), owner = try await f.user("owner")
             try await f.store.createRole(name: "Sales", context: .master)
@@ -96,7 +97,7 @@ import Testing
         }
     }
 
-    @Test func scenario06_clpAndACLMustBothPass() async throws {
+    @Test func clpAndACLMustBothAllow() async throws {
         try await TestGateway.run("store_s06") { f in
             let user1 = try await f.user("user1"), user2 = try await f.user("user2")
             var clp = f.store.model.definition("Deal")!.permissions
@@ -108,7 +109,7 @@ import Testing
         }
     }
 
-    @Test func scenario07_requiresAuthentication() async throws {
+    @Test func classesRequiringAuthenticationRefuseAnonymousCallers() async throws {
         try await TestGateway.run("store_s07") { f in
             let anyone = try await f.user("anyone")
             await expectCode(.objectNotFound) { _ = try await f.store.find(className: "Deal", context: .anonymous) }
@@ -118,7 +119,7 @@ import Testing
         }
     }
 
-    @Test func scenario08_omittedOperationIsClosed() async throws {
+    @Test func anOperationTheCLPOmitsIsClosed() async throws {
         try await TestGateway.run("store_s08") { f in
             let user = try await f.user("user")
             let store = try await f.store(permissions: ClassLevelPermissions(operations: [.find: .open]))
@@ -129,7 +130,7 @@ import Testing
         }
     }
 
-    @Test func scenario09_pointerPermissions() async throws {
+    @Test func pointerPermissionsLimitReadsToTheAssignedUser() async throws {
         try await TestGateway.run("store_s09") { f in
             let alice = try await f.user("alice"), bob = try await f.user("bob")
             let store = try await f.store(permissions: ClassLevelPermissions(operations: [.get: .closed, .find: .closed, .count: .closed, .create: .closed],
@@ -144,7 +145,7 @@ import Testing
         }
     }
 
-    @Test func scenario10_protectedFieldsIntersection() async throws {
+    @Test func protectedFieldsAreHiddenAndCannotBeQueried() async throws {
         try await TestGateway.run("store_s10") { f in
             let user = try await f.user("user")
             var clp = f.store.model.definition("Deal")!.permissions
@@ -166,7 +167,7 @@ import Testing
         }
     }
 
-    @Test func scenario11_unreadablePointerTargetsResolveToNothing() async throws {
+    @Test func unreadablePointerTargetsResolveToNothing() async throws {
         try await TestGateway.run("store_s11") { f in
             let owner = try await f.user("owner"), other = try await f.user("other")
             let hidden = try await f.store.create(className: "Company", fields: ["name": .set(.string("Hidden"))], context: owner.access).objectId
@@ -180,7 +181,7 @@ import Testing
         }
     }
 
-    @Test func scenario12_sessionsAreOwnExpireAndLogOutAtOnce() async throws {
+    @Test func sessionsArePrivateExpireByTheStoreClockAndEndAtLogOut() async throws {
         try await TestGateway.run("store_s12", configure: { $0.store.accessCacheLifetime = .seconds(60) }) { f in
             let user = try await f.user("user")
             await expectCode(.operationForbidden) { _ = try await f.store.find(className: "_Session", context: user.access) }
@@ -204,7 +205,7 @@ import Testing
         }
     }
 
-    @Test func scenario13_passwordChangeRevokesOtherSessions() async throws {
+    @Test func aPasswordChangeRevokesTheOtherSessions() async throws {
         try await TestGateway.run("store_s13") { f in
             let user = try await f.user("user")
             let second = try await f.store.logIn(username: "user", password: "pw-user")
@@ -216,7 +217,7 @@ import Testing
         }
     }
 
-    @Test func scenario14_lockoutHoldsUnderConcurrency() async throws {
+    @Test func lockoutHoldsUnderConcurrencyAndEndsByTheStoreClock() async throws {
         let clock = TestClock()
         try await TestGateway.run("store_s14", configure: { $0.store.accountLockout = .init(threshold: 3, duration: .seconds(2)); $0.store.clock = clock }) { f in
             _ = try await f.user("target")
@@ -244,10 +245,10 @@ import Testing
         }
     }
 
-    // Scenario 15 (LiveQuery events) belongs to the subscription layer; the store's part, one
-    // NOTIFY per committed change, is ReadWriteTests.everyCommittedWriteIsAnnounced.
+    // LiveQuery events belong to the subscription layer; the store's part, one NOTIFY per
+    // committed change, is ReadWriteTests.everyCommittedWriteIsAnnounced.
 
-    @Test func scenario16_roleStringsAreNeverUserIds() async throws {
+    @Test func roleStringsAreNeverUserIds() async throws {
         try await TestGateway.run("store_s16") { f in
             let user = try await f.user("user")
             #expect(Principal(stored: "role:Admin") == .role("Admin"))
@@ -259,7 +260,7 @@ import Testing
         }
     }
 
-    @Test func scenario17_hostileSQLIdentifiersAreRejected() async throws {
+    @Test func hostileSQLIdentifiersAreRejected() async throws {
         try await TestGateway.run("store_s17") { f in
             let user = try await f.user("user")
             try await f.deal("Row", as: user.access)

@@ -6,7 +6,7 @@ import Testing
 /// These tests stop servers, so they use a private server, not the shared one.
 @Suite("Broken connections are detected and replaced")
 struct OutageTests {
-    @Test("the server stopped and started under a running pool", .timeLimit(.minutes(2)))
+    @Test("a running pool fails fast while its server is stopped and serves again once it is back", .timeLimit(.minutes(2)))
     func restart() async throws {
         let directory = NSTemporaryDirectory() + "dealgraph-outage-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -18,7 +18,7 @@ struct RoundTripTests {
         }
     }
 
-    @Test("a 1 MB string")
+    @Test("a 1 MB string round-trips")
     func longText() async throws {
         try await TestCluster.withPool("roundtrip") { pool throws in
             let long = String(repeating: "long ✓ ", count: 150_000)
@@ -35,7 +35,7 @@ struct RoundTripTests {
         }
     }
 
-    @Test("integers at their limits")
+    @Test("int4 and int8 round-trip at their limits; an int2 reads back as int4")
     func integers() async throws {
         try await TestCluster.withPool("roundtrip") { pool throws in
             for number in [Int32.min, -1, 0, 1, Int32.max] {
@@ -48,7 +48,7 @@ struct RoundTripTests {
         }
     }
 
-    @Test("extreme and non-finite doubles")
+    @Test("extreme and non-finite doubles round-trip, NaN included")
     func doubles() async throws {
         try await TestCluster.withPool("roundtrip") { pool in
             let values: [Double] = [0, -0.0, 1.5, -2.25, .pi, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
@@ -65,7 +65,7 @@ struct RoundTripTests {
         }
     }
 
-    @Test("booleans")
+    @Test("true and false round-trip")
     func booleans() async throws {
         try await TestCluster.withPool("roundtrip") { pool throws in
             #expect(try await pool.echo(.bool(true), as: "bool") == .bool(true))
@@ -99,7 +99,7 @@ struct RoundTripTests {
         }
     }
 
-    @Test("text arrays: empty, NULL elements, hostile elements")
+    @Test("text arrays round-trip: empty, with NULL elements, with hostile elements; the server's arrays decode")
     func arrays() async throws {
         try await TestCluster.withPool("roundtrip") { pool in
             let arrays: [[String?]] = [[], [nil], ["a", nil, "b"], ["NULL", "null", ""], Self.hostileStrings.map { $0 },
@@ -151,7 +151,7 @@ struct RoundTripTests {
         }
     }
 
-    @Test("row accessors: by name, absent column, mismatched types")
+    @Test("row accessors read by name and index; an absent column is NULL, a mismatched type nil")
     func accessors() async throws {
         try await TestCluster.withPool("roundtrip") { pool in
             let row = try await pool.query("SELECT 1::int8 AS a, 'x' AS b, NULL::text AS c, 2.5::numeric AS d")[0]

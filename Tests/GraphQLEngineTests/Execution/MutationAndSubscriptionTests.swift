@@ -129,7 +129,7 @@ import Testing
         #expect(log.all == ["1,2"])
     }
 
-    @Test func batchErrorsAndBrokenContracts() async throws {
+    @Test func batchErrorsAndShortResultsAreThrown() async throws {
         let failing = DataLoader<Int, Int> { _ in throw TestFailure("db down") }
         await #expect(throws: TestFailure.self) { try await failing.load([1]) }
         let short = DataLoader<Int, Int> { _ in [1] }
