@@ -21,6 +21,23 @@ public enum TestCluster {
         return TestDatabase(configuration: configuration, cluster: cluster)
     }
 
+    /// Runs `body` with a new, empty database and drops it afterwards, returning or throwing.
+    public static func withDatabase<T>(_ prefix: String, _ body: (TestDatabase) async throws -> T) async throws -> T {
+        let database = try await database(prefix)
+        return try await scoped({ try await body(database) }, close: database.drop)
+    }
+
+    /// Runs `body` with a pool on a new, empty database; closes the pool and drops the database
+    /// afterwards, returning or throwing.
+    public static func withPool<T>(
+        _ prefix: String, maxConnections: Int = 2, acquireTimeout: Duration = .seconds(5),
+        _ body: (PostgresPool) async throws -> T
+    ) async throws -> T {
+        try await withDatabase(prefix) { database in
+            try await database.withPool(maxConnections: maxConnections, acquireTimeout: acquireTimeout, body)
+        }
+    }
+
     private static let server = Task<EmbeddedPostgres, any Error> {
         let temporary = NSTemporaryDirectory()
         removeLeftovers(in: temporary)
@@ -65,6 +82,27 @@ public struct TestDatabase: Sendable {
     public var name: String { configuration.database ?? "" }
 
     public func drop() async {
-        try? await cluster.dropDatabase(name)
+        // Dropped from a task of its own: a test cancelled by its time limit still drops its
+        // database, as a cancelled task sends no statement.
+        let cluster = cluster, name = name
+        await Task { try? await cluster.dropDatabase(name) }.value
     }
+
+    /// Runs `body` with a new pool on this database and closes the pool afterwards, returning or
+    /// throwing.
+    public func withPool<T>(
+        maxConnections: Int = 2, acquireTimeout: Duration = .seconds(5), _ body: (PostgresPool) async throws -> T
+    ) async throws -> T {
+        try await DealGraphTesting.withPool(configuration, maxConnections: maxConnections, acquireTimeout: acquireTimeout, body)
+    }
+}
+
+/// Runs `body` with a new pool on `configuration` (a test database, or a server that is not
+/// there) and closes the pool afterwards, returning or throwing.
+public func withPool<T>(
+    _ configuration: PostgresConfiguration, maxConnections: Int = 2, acquireTimeout: Duration = .seconds(5),
+    _ body: (PostgresPool) async throws -> T
+) async throws -> T {
+    let pool = PostgresPool(configuration: configuration, maxConnections: maxConnections, acquireTimeout: acquireTimeout)
+    return try await scoped({ try await body(pool) }, close: pool.close)
 }

@@ -5,11 +5,13 @@ import DealGraphServer
 import Foundation
 import GraphQLEngine
 import PostgresClient
+import Synchronization
 
 /// One DealGraph for a test: built by the composition root (``Gateway``) on a fresh database of
 /// the test cluster, with small factories for users and objects written through the store, as a
 /// client's requests would write them. ``run(_:configure:_:)`` closes everything it opened (the
-/// store's listener, the pool, the database itself) when the body ends, returning or throwing.
+/// store's listener, the pool, the database itself, and whatever was handed to
+/// ``closeWhenDone(_:)``) when the body ends, returning or throwing.
 public final class TestGateway: Sendable {
     public let gateway: Gateway
     public let database: TestDatabase
@@ -35,14 +37,7 @@ public final class TestGateway: Sendable {
         _ body: (TestGateway) async throws -> T
     ) async throws -> T {
         let stack = try await open(prefix, configure: configure)
-        do {
-            let result = try await body(stack)
-            await stack.close()
-            return result
-        } catch {
-            await stack.close()
-            throw error
-        }
+        return try await scoped({ try await body(stack) }, close: stack.close)
     }
 
     /// A new gateway on a new database; ``close()`` it when done (``run(_:configure:_:)`` does).
@@ -61,13 +56,27 @@ public final class TestGateway: Sendable {
         }
     }
 
+    private let closers = Mutex<[@Sendable () async -> Void]>([])
+
     private init(gateway: Gateway, database: TestDatabase) {
         self.gateway = gateway
         self.database = database
     }
 
-    /// Closes the gateway and drops its database.
+    /// Has ``close()`` run `closer` first, before the gateway closes: for what a test opens on
+    /// the gateway's pool besides the gateway (another store instance, a listener). Closers run
+    /// last registered first.
+    public func closeWhenDone(_ closer: @escaping @Sendable () async -> Void) {
+        closers.withLock { $0.append(closer) }
+    }
+
+    /// Runs the registered closers, closes the gateway and drops its database.
     public func close() async {
+        let closers = closers.withLock { closers in
+            defer { closers = [] }
+            return closers
+        }
+        for closer in closers.reversed() { await closer() }
         await gateway.close()
         await database.drop()
     }
@@ -144,14 +153,7 @@ public final class TestGateway: Sendable {
     /// afterwards (gracefully, as on SIGTERM).
     public func withServer<T>(_ body: (TestServer) async throws -> T) async throws -> T {
         let server = try await startServer()
-        do {
-            let result = try await body(server)
-            try await server.stop()
-            return result
-        } catch {
-            try? await server.stop()
-            throw error
-        }
+        return try await scoped({ try await body(server) }, close: server.stop)
     }
 }
 

@@ -42,7 +42,7 @@ struct ParseValueTests {
         #expect(ParseValue.parsedJSON("{not json") == .null)
     }
 
-    @Test("ACL JSON: principals and permissions, strictly")
+    @Test("ACL JSON decodes principals and permissions, encodes back the same, and refuses any other shape")
     func acl() throws {
         let acl = try ACLJSON.decode(try json(#"{"*":{"read":true},"Ab3dEf9hIj":{"read":true,"write":true},"role:Admin":{"write":true,"read":false}}"#))
         #expect(acl.readers == [.everyone, .user("Ab3dEf9hIj")])

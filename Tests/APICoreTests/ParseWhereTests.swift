@@ -76,7 +76,7 @@ struct ParseWhereTests {
         #expect(code(#"{"$or":{"stage":"won"}}"#) == .invalidQuery)
     }
 
-    @Test("sub-queries: $inQuery, $notInQuery, $select, $dontSelect")
+    @Test("$inQuery, $notInQuery and $select become sub-query constraints; a sub-query without a class is refused, one on an unknown class forbidden")
     func subqueries() throws {
         #expect(try clause(#"{"company":{"$inQuery":{"className":"Company","where":{"industry":"Energy"}}}}"#)
             == .field("company", [.have(.field("industry", [.equalTo(.string("Energy"))]), targetClass: "Company")]))

@@ -94,7 +94,7 @@ struct MutationTests {
         }
     }
 
-    @Test("signUp, logIn, viewer, logOut")
+    @Test("signUp, logIn, viewer and logOut: a taken name is 202, a wrong password 101, logOut ends the session")
     func auth() async throws {
         try await TestGateway.run("api_auth") { fixture in
             let anonymous = Caller.anonymous

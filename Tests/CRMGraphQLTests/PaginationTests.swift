@@ -32,7 +32,7 @@ struct PaginationTests {
         return Page(titles: edges.map { $0["node"]["title"].string }, cursors: edges.map { $0["cursor"].string }, json: json)
     }
 
-    @Test("first, after, skip, before, last and their page info")
+    @Test("first, after, skip, before and last select Parse's window, with its cursors, page info and count")
     func windows() async throws {
         try await Self.withDeals("api_pages") { fixture, alice in
             let first = try await Self.page(fixture, alice, ", first: 2")

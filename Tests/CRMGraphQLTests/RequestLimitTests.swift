@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Request errors and limits: refused before any SQL")
 struct RequestLimitTests {
-    @Test("syntax errors, validation errors, limits, wrong variables and GET mutations")
+    @Test("syntax errors, validation errors, limits and wrong variables are request errors that run no statement; a mutation where only queries may run is refused")
     func refused() async throws {
         try await TestGateway.run("api_limits", configure: { configuration in
             configuration.api.maxDepth = 6

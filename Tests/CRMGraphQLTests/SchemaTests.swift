@@ -81,7 +81,7 @@ struct SchemaTests {
         ])
     }
 
-    @Test("users: no password in output, pluralized root fields, auth and reverse connections")
+    @Test("users have no password in output; root fields are singular and plural; auth mutations and reverse connections exist")
     func surface() throws {
         let schema = try buildSchema(sdl: sdl)
         guard case .object(let user)? = schema.type(named: "User"), let query = schema.queryType,

@@ -23,22 +23,21 @@ import Testing
     }
 
     @Test func migrationsAreVersionedAndIdempotent() async throws {
-        let configuration = try await TestCluster.shared().createDatabase(prefix: "store_migrate")
-        let pool = PostgresPool(configuration: configuration, maxConnections: 2)
-        let model = try ClassModel.bundled()
-        let first = try await Migrator.run(pool: pool, model: model)
-        #expect(first.map(\.version) == [1, 2])
-        let second = try await Migrator.run(pool: pool, model: model)
-        #expect(second.isEmpty)
-        let versions = try await pool.query(#"SELECT "version" FROM "_dealgraph_migrations" ORDER BY 1"#)
-        #expect(versions.compactMap { $0.int(0) } == [1, 2])
-        let schema = try await pool.query(#"SELECT "className" FROM "_SCHEMA" ORDER BY 1"#)
-        #expect(schema.compactMap { $0.string(0) } == ["Activity", "Company", "Contact", "Deal", "_User"])
-        let indexes = try await pool.query("SELECT indexname FROM pg_indexes WHERE tablename = 'Deal' ORDER BY 1")
-        let names = Set(indexes.compactMap { $0.string(0) })
-        #expect(names.isSuperset(of: ["Deal__rperm_gin", "Deal__wperm_gin", "Deal_company_updatedAt", "Deal_assignedTo_createdAt", "Deal_amount_objectId"]))
-        let columns = try await pool.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'Activity'")
-        #expect(columns.compactMap { $0.string(0) }.contains("_relatedTo_className"))
-        await pool.close()
+        try await TestCluster.withPool("store_migrate", maxConnections: 2) { pool in
+            let model = try ClassModel.bundled()
+            let first = try await Migrator.run(pool: pool, model: model)
+            #expect(first.map(\.version) == [1, 2])
+            let second = try await Migrator.run(pool: pool, model: model)
+            #expect(second.isEmpty)
+            let versions = try await pool.query(#"SELECT "version" FROM "_dealgraph_migrations" ORDER BY 1"#)
+            #expect(versions.compactMap { $0.int(0) } == [1, 2])
+            let schema = try await pool.query(#"SELECT "className" FROM "_SCHEMA" ORDER BY 1"#)
+            #expect(schema.compactMap { $0.string(0) } == ["Activity", "Company", "Contact", "Deal", "_User"])
+            let indexes = try await pool.query("SELECT indexname FROM pg_indexes WHERE tablename = 'Deal' ORDER BY 1")
+            let names = Set(indexes.compactMap { $0.string(0) })
+            #expect(names.isSuperset(of: ["Deal__rperm_gin", "Deal__wperm_gin", "Deal_company_updatedAt", "Deal_assignedTo_createdAt", "Deal_amount_objectId"]))
+            let columns = try await pool.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'Activity'")
+            #expect(columns.compactMap { $0.string(0) }.contains("_relatedTo_className"))
+        }
     }
 }

@@ -113,7 +113,7 @@ struct CRMEndToEndTests {
         }
     }
 
-    @Test("health, dealPipeline and reverse connections")
+    @Test("health is true, the admin's dealPipeline counts every demo deal, reverse connections page under each deal")
     func reads() async throws {
         try await DemoCRM.run { crm in
             let token = try await crm.logIn("admin")

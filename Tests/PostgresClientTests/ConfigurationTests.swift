@@ -43,11 +43,12 @@ struct ConfigurationTests {
     ])
     func connectionFailure(_ text: String) async throws {
         let configuration = try PostgresConfiguration(text, connectTimeout: .seconds(2))
-        let pool = PostgresPool(configuration: configuration, maxConnections: 1)
-        let error = await #expect(throws: PostgresError.self) { _ = try await pool.query("SELECT 1") }
-        #expect(error?.kind == .connectionFailed)
-        #expect(error?.description == "database unavailable")
-        #expect(error?.debugDescription.contains(Self.secret) == false)
+        try await withPool(configuration, maxConnections: 1) { pool in
+            let error = await #expect(throws: PostgresError.self) { _ = try await pool.query("SELECT 1") }
+            #expect(error?.kind == .connectionFailed)
+            #expect(error?.description == "database unavailable")
+            #expect(error?.debugDescription.contains(Self.secret) == false)
+        }
     }
 
     @Test("a password that the server echoes is scrubbed from messages")
@@ -58,13 +59,13 @@ struct ConfigurationTests {
 
     @Test("server error descriptions hold no SQL or values")
     func safeDescription() async throws {
-        let configuration = try await TestCluster.shared().createDatabase(prefix: "config")
-        let pool = PostgresPool(configuration: configuration, maxConnections: 1)
-        let error = await #expect(throws: PostgresError.self) {
-            _ = try await pool.query("SELECT $1::int4", [.text("'; DROP TABLE x; --")])
+        try await TestCluster.withPool("config", maxConnections: 1) { pool in
+            let error = await #expect(throws: PostgresError.self) {
+                _ = try await pool.query("SELECT $1::int4", [.text("'; DROP TABLE x; --")])
+            }
+            #expect(error?.kind == .server)
+            #expect(error?.sqlState == "22P02")
+            #expect(error?.description == "database error (SQLSTATE 22P02)")
         }
-        #expect(error?.kind == .server)
-        #expect(error?.sqlState == "22P02")
-        #expect(error?.description == "database error (SQLSTATE 22P02)")
     }
 }

@@ -7,7 +7,7 @@ struct DateTextTests {
     static func date(_ seconds: Double) -> Date { Date(timeIntervalSince1970: seconds) }
     static func date(milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 
-    @Test("exact output of both forms")
+    @Test("dates are written exactly in both forms, ISO 8601 and PostgreSQL's, BC years included")
     func exactOutput() {
         let cases: [(Double, iso: String, postgres: String)] = [
             (0, "1970-01-01T00:00:00.000Z", "1970-01-01 00:00:00.000+00"),
@@ -97,7 +97,7 @@ struct DateTextTests {
         }
     }
 
-    @Test("ISO 8601 input as clients send it")
+    @Test("ISO 8601 as clients send it is read, offsets applied, fractions cut to the millisecond")
     func acceptedInput() {
         let cases: [(String, Double)] = [
             ("2025-03-31T00:00:00Z", 1_743_379_200),
@@ -169,7 +169,7 @@ struct DateTextTests {
         #expect(DateText.date(iso8601: text) == nil)
     }
 
-    @Test("PostgreSQL's output form, and nothing that is not a date")
+    @Test("PostgreSQL's output form is read, and nothing that is not a date")
     func postgresInput() {
         let cases: [(String, Date)] = [
             ("2024-02-29 13:45:07.123+00", Self.date(1_709_214_307.123)),

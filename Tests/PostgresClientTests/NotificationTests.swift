@@ -5,145 +5,152 @@ import Testing
 
 @Suite("LISTEN/NOTIFY as an AsyncSequence")
 struct NotificationTests {
-    let pool: PostgresPool
-
-    init() async throws {
-        let configuration = try await TestCluster.shared().createDatabase(prefix: "notify")
-        pool = PostgresPool(configuration: configuration, maxConnections: 2)
-    }
-
     @Test("payloads arrive in order, hostile payloads and channel names intact, other channels filtered",
           .timeLimit(.minutes(1)))
     func ordered() async throws {
-        let notifications = try await pool.listen(["deals", "Odd \"Channel\"", "a\"\"b c'"])
-        let payloads = (0..<100).map { "m\($0)" } + ["", "'; DROP TABLE x; --", "ünï ✓ \"q\" \\"]
-        try await send(["ignored"], channel: "other")
-        try await send(payloads, channel: "deals")
-        try await send(["quoted"], channel: "Odd \"Channel\"")
-        try await send(["doubled"], channel: "a\"\"b c'")
-        let received = await receive(payloads.count + 2, from: notifications)
-        #expect(received.prefix(payloads.count).map(\.payload) == payloads)
-        #expect(received.prefix(payloads.count).allSatisfy { $0.channel == "deals" })
-        #expect(Array(received.suffix(2)) == [PostgresNotification(channel: "Odd \"Channel\"", payload: "quoted"),
-                                       PostgresNotification(channel: "a\"\"b c'", payload: "doubled")])
-        await pool.close()
-        var iterator = notifications.makeAsyncIterator()
-        #expect(await iterator.next() == nil, "closing the pool ends the sequence")
+        try await TestCluster.withPool("notify") { pool in
+            let notifications = try await pool.listen(["deals", "Odd \"Channel\"", "a\"\"b c'"])
+            let payloads = (0..<100).map { "m\($0)" } + ["", "'; DROP TABLE x; --", "ünï ✓ \"q\" \\"]
+            try await pool.send(["ignored"], channel: "other")
+            try await pool.send(payloads, channel: "deals")
+            try await pool.send(["quoted"], channel: "Odd \"Channel\"")
+            try await pool.send(["doubled"], channel: "a\"\"b c'")
+            let received = await receive(payloads.count + 2, from: notifications)
+            #expect(received.prefix(payloads.count).map(\.payload) == payloads)
+            #expect(received.prefix(payloads.count).allSatisfy { $0.channel == "deals" })
+            #expect(Array(received.suffix(2)) == [PostgresNotification(channel: "Odd \"Channel\"", payload: "quoted"),
+                                           PostgresNotification(channel: "a\"\"b c'", payload: "doubled")])
+            await pool.close()
+            var iterator = notifications.makeAsyncIterator()
+            #expect(await iterator.next() == nil, "closing the pool ends the sequence")
+        }
     }
 
     @Test("a NOTIFY sent right after listen returns is delivered, for new and already listened channels",
           .timeLimit(.minutes(1)))
     func readyOnReturn() async throws {
-        let anchor = try await pool.listen(["race-shared"])
-        for round in 0..<12 {
-            // Even rounds: a channel nobody listens to yet (LISTEN runs); odd rounds: a channel the
-            // anchor keeps listened. The consumer of the round before goes meanwhile (UNLISTEN).
-            let channel = round.isMultiple(of: 2) ? "race-\(round)" : "race-shared"
-            let notifications = try await pool.listen([channel])
-            try await send(["r\(round)"], channel: channel)
-            #expect(await receive(1, from: notifications).map(\.payload) == ["r\(round)"], "round \(round)")
+        try await TestCluster.withPool("notify") { pool in
+            let anchor = try await pool.listen(["race-shared"])
+            for round in 0..<12 {
+                // Even rounds: a channel nobody listens to yet (LISTEN runs); odd rounds: a channel the
+                // anchor keeps listened. The consumer of the round before goes meanwhile (UNLISTEN).
+                let channel = round.isMultiple(of: 2) ? "race-\(round)" : "race-shared"
+                let notifications = try await pool.listen([channel])
+                try await pool.send(["r\(round)"], channel: channel)
+                #expect(await receive(1, from: notifications).map(\.payload) == ["r\(round)"], "round \(round)")
+            }
+            #expect(await receive(6, from: anchor).map(\.payload) == stride(from: 1, to: 12, by: 2).map { "r\($0)" })
         }
-        #expect(await receive(6, from: anchor).map(\.payload) == stride(from: 1, to: 12, by: 2).map { "r\($0)" })
     }
 
     @Test("consumers get exactly their channels' notifications, in order, from one listening backend",
           .timeLimit(.minutes(1)))
     func fanOut() async throws {
-        let first = try await pool.listen(["alpha"])
-        let second = try await pool.listen(["alpha"])
-        let other = try await pool.listen(["beta"])
-        for index in 0..<30 {
-            try await send(["a\(index)"], channel: "alpha")
-            try await send(["b\(index)"], channel: "beta")
+        try await TestCluster.withPool("notify") { pool in
+            let first = try await pool.listen(["alpha"])
+            let second = try await pool.listen(["alpha"])
+            let other = try await pool.listen(["beta"])
+            for index in 0..<30 {
+                try await pool.send(["a\(index)"], channel: "alpha")
+                try await pool.send(["b\(index)"], channel: "beta")
+            }
+            try await pool.send(["end"], channel: "alpha")
+            try await pool.send(["end"], channel: "beta")
+            let alpha = (0..<30).map { "a\($0)" } + ["end"]
+            let beta = (0..<30).map { "b\($0)" } + ["end"]
+            for notifications in [first, second] {
+                let received = await receive(from: notifications) { $0.last?.payload == "end" }
+                #expect(received.map(\.payload) == alpha)
+                #expect(received.allSatisfy { $0.channel == "alpha" })
+            }
+            let received = await receive(from: other) { $0.last?.payload == "end" }
+            #expect(received.map(\.payload) == beta)
+            #expect(received.allSatisfy { $0.channel == "beta" })
+            #expect(try await pool.listeningBackends().count == 1)
+            #expect(pool.listener.consumerCount == 3)
         }
-        try await send(["end"], channel: "alpha")
-        try await send(["end"], channel: "beta")
-        let alpha = (0..<30).map { "a\($0)" } + ["end"]
-        let beta = (0..<30).map { "b\($0)" } + ["end"]
-        for notifications in [first, second] {
-            let received = await receive(from: notifications) { $0.last?.payload == "end" }
-            #expect(received.map(\.payload) == alpha)
-            #expect(received.allSatisfy { $0.channel == "alpha" })
-        }
-        let received = await receive(from: other) { $0.last?.payload == "end" }
-        #expect(received.map(\.payload) == beta)
-        #expect(received.allSatisfy { $0.channel == "beta" })
-        #expect(try await listeningBackends().count == 1)
-        #expect(pool.listener.consumerCount == 3)
     }
 
     @Test("a consumer whose iteration ends is removed (its own channel UNLISTENed); the others go on",
           .timeLimit(.minutes(1)))
     func consumerLeaves() async throws {
-        let staying = try await pool.listen(["shared"])
-        // Each stream is handed straight to its task, so it is released when the task ends.
-        let leaving = firstPayload(of: try await pool.listen(["shared", "solo"]))
-        let cancelled = drain(try await pool.listen(["shared"]))
-        try await send(["1"], channel: "shared")
-        #expect(await leaving.value == "1")
-        cancelled.cancel()
-        await cancelled.value
-        try await waitUntil { pool.listener.consumerCount == 1 }
-        try await waitUntil { try await listeningBackends().map { $0.query } == [#"UNLISTEN "solo""#] }
-        try await send(["2", "3"], channel: "shared")
-        #expect(await receive(3, from: staying).map(\.payload) == ["1", "2", "3"])
+        try await TestCluster.withPool("notify") { pool in
+            let staying = try await pool.listen(["shared"])
+            // Each stream is handed straight to its task, so it is released when the task ends.
+            let leaving = firstPayload(of: try await pool.listen(["shared", "solo"]))
+            let cancelled = drain(try await pool.listen(["shared"]))
+            try await pool.send(["1"], channel: "shared")
+            #expect(await leaving.value == "1")
+            cancelled.cancel()
+            await cancelled.value
+            #expect(await waitUntil { pool.listener.consumerCount == 1 })
+            #expect(try await waitUntil { try await pool.listeningBackends().map { $0.query } == [#"UNLISTEN "solo""#] })
+            try await pool.send(["2", "3"], channel: "shared")
+            #expect(await receive(3, from: staying).map(\.payload) == ["1", "2", "3"])
+        }
     }
 
     @Test("listen throws within its bound when the server cannot be reached", .timeLimit(.minutes(1)))
     func unreachable() async throws {
         let nowhere = try PostgresConfiguration("postgres://u:s3cret@/x?host=/nonexistent-socket-dir")
-        let refused = PostgresPool(configuration: nowhere, acquireTimeout: .seconds(5))
-        var started = ContinuousClock.now
-        var error = await #expect(throws: PostgresError.self) { _ = try await refused.listen(["x"]) }
-        #expect(error?.kind == .connectionFailed)
-        #expect(error?.message.contains("s3cret") == false)
-        #expect(ContinuousClock.now - started < .seconds(5), "a refused connection fails at once")
-        await refused.close()
+        try await withPool(nowhere, acquireTimeout: .seconds(5)) { refused in
+            let started = ContinuousClock.now
+            let error = await #expect(throws: PostgresError.self) { _ = try await refused.listen(["x"]) }
+            #expect(error?.kind == .connectionFailed)
+            #expect(error?.message.contains("s3cret") == false)
+            #expect(ContinuousClock.now - started < .seconds(5), "a refused connection fails at once")
+        }
 
         // A server that accepts the TCP connection and never answers: libpq would wait for its
         // connect timeout (10 s here); listen gives up after the pool's acquireTimeout.
         let silent = try SilentServer()
         let configuration = try PostgresConfiguration(
             "postgresql://u@127.0.0.1:\(silent.port)/x?sslmode=disable", connectTimeout: .seconds(10))
-        let hanging = PostgresPool(configuration: configuration, acquireTimeout: .milliseconds(500))
-        started = ContinuousClock.now
-        error = await #expect(throws: PostgresError.self) { _ = try await hanging.listen(["x"]) }
-        #expect(error?.kind == .connectionFailed)
-        #expect(ContinuousClock.now - started < .seconds(5), "bounded by acquireTimeout, not the connect timeout")
-        await hanging.close()
-        await #expect(throws: PostgresError.self) { _ = try await hanging.listen(["x"]) }
+        try await withPool(configuration, acquireTimeout: .milliseconds(500)) { hanging in
+            let started = ContinuousClock.now
+            let error = await #expect(throws: PostgresError.self) { _ = try await hanging.listen(["x"]) }
+            #expect(error?.kind == .connectionFailed)
+            #expect(ContinuousClock.now - started < .seconds(5), "bounded by acquireTimeout, not the connect timeout")
+            await hanging.close()
+            await #expect(throws: PostgresError.self) { _ = try await hanging.listen(["x"]) }
+        }
+        withExtendedLifetime(silent) {}
     }
 
     @Test("channel names the server would refuse or truncate are refused up front", .timeLimit(.minutes(1)))
     func invalidChannelNames() async throws {
-        for name in ["", "nul\u{0}byte", String(repeating: "é", count: 32)] {
-            await #expect(throws: PostgresError.self) { _ = try await pool.listen([name]) }
+        try await TestCluster.withPool("notify") { pool in
+            for name in ["", "nul\u{0}byte", String(repeating: "é", count: 32)] {
+                await #expect(throws: PostgresError.self) { _ = try await pool.listen([name]) }
+            }
+            _ = try await pool.listen([String(repeating: "x", count: 63)])
         }
-        _ = try await pool.listen([String(repeating: "x", count: 63)])
     }
 
     @Test("after the listening backend is killed, consumers get notifications again; listen works during the outage",
           .timeLimit(.minutes(1)))
     func reconnect() async throws {
-        let feed = try await pool.listen(["feed"])
-        try await send(["before"], channel: "feed")
-        #expect(await receive(1, from: feed).map(\.payload) == ["before"])
+        try await TestCluster.withPool("notify") { pool in
+            let feed = try await pool.listen(["feed"])
+            try await pool.send(["before"], channel: "feed")
+            #expect(await receive(1, from: feed).map(\.payload) == ["before"])
 
-        try await killListeningBackend()
-        try await waitUntilListening(feed, channel: "feed")
-        let payloads = (0..<50).map { "after-\($0)" }
-        try await send(payloads, channel: "feed")
-        #expect(await receive(payloads.count, from: feed).map(\.payload) == payloads)
+            try await pool.killListeningBackend()
+            try await pool.waitUntilListening(feed, channel: "feed")
+            let payloads = (0..<50).map { "after-\($0)" }
+            try await pool.send(payloads, channel: "feed")
+            #expect(await receive(payloads.count, from: feed).map(\.payload) == payloads)
 
-        // Killed again, and a new consumer comes before the listener has noticed or reconnected:
-        // listen returns once LISTEN is active on the new connection, for all wanted channels.
-        try await killListeningBackend()
-        let late = try await pool.listen(["late", "feed"])
-        try await send(["late-0"], channel: "late")
-        try await send(["again"], channel: "feed")
-        #expect(await receive(2, from: late).map(\.payload) == ["late-0", "again"])
-        #expect(await receive(1, from: feed).map(\.payload) == ["again"])
-        #expect(try await listeningBackends().count == 1)
+            // Killed again, and a new consumer comes before the listener has noticed or reconnected:
+            // listen returns once LISTEN is active on the new connection, for all wanted channels.
+            try await pool.killListeningBackend()
+            let late = try await pool.listen(["late", "feed"])
+            try await pool.send(["late-0"], channel: "late")
+            try await pool.send(["again"], channel: "feed")
+            #expect(await receive(2, from: late).map(\.payload) == ["late-0", "again"])
+            #expect(await receive(1, from: feed).map(\.payload) == ["again"])
+            #expect(try await pool.listeningBackends().count == 1)
+        }
     }
 
     // MARK: helpers
@@ -158,12 +165,6 @@ struct NotificationTests {
     private func drain(_ notifications: PostgresNotifications) -> Task<Void, Never> {
         Task {
             for await _ in notifications {}
-        }
-    }
-
-    private func send(_ payloads: [String], channel: String) async throws {
-        for payload in payloads {
-            _ = try await pool.query("SELECT pg_notify($1, $2)", [.text(channel), .text(payload)])
         }
     }
 
@@ -204,16 +205,24 @@ struct NotificationTests {
             return received
         }
     }
+}
+
+extension PostgresPool {
+    fileprivate func send(_ payloads: [String], channel: String) async throws {
+        for payload in payloads {
+            _ = try await query("SELECT pg_notify($1, $2)", [.text(channel), .text(payload)])
+        }
+    }
 
     /// Sends pings until one comes back, so the listener is known to be listening again. Each
     /// wait has pings of its own: a ping still in flight from an earlier wait proves nothing.
-    private func waitUntilListening(_ notifications: PostgresNotifications, channel: String) async throws {
+    fileprivate func waitUntilListening(_ notifications: PostgresNotifications, channel: String) async throws {
         let round = "ping-\(UInt64.random(in: 0...UInt64.max))-"
         let pinger = Task {
             var count = 0
             while !Task.isCancelled {
                 count += 1
-                _ = try? await pool.query("SELECT pg_notify($1, $2)", [.text(channel), .text(round + String(count))])
+                _ = try? await query("SELECT pg_notify($1, $2)", [.text(channel), .text(round + String(count))])
                 try? await Task.sleep(for: .milliseconds(50))
             }
         }
@@ -227,8 +236,8 @@ struct NotificationTests {
 
     /// Backends of this database (other than the asking one) whose last statement was LISTEN or
     /// UNLISTEN: the pool's listening connection. The pool's other connections never run those.
-    private func listeningBackends() async throws -> [(pid: Int, query: String)] {
-        try await pool.query("""
+    fileprivate func listeningBackends() async throws -> [(pid: Int, query: String)] {
+        try await query("""
             SELECT pid, query FROM pg_stat_activity
             WHERE datname = current_database() AND pid <> pg_backend_pid()
               AND (query ILIKE 'LISTEN %' OR query ILIKE 'UNLISTEN %')
@@ -236,14 +245,14 @@ struct NotificationTests {
     }
 
     /// Terminates the listening backend and waits until it is gone.
-    private func killListeningBackend() async throws {
+    fileprivate func killListeningBackend() async throws {
         let backends = try await listeningBackends()
         try #require(backends.count == 1)
         let pid = Int32(backends[0].pid)
-        _ = try await pool.query("SELECT pg_terminate_backend($1::int4)", [.int4(pid)])
-        try await waitUntil {
-            try await pool.query("SELECT 1 FROM pg_stat_activity WHERE pid = $1::int4", [.int4(pid)]).isEmpty
-        }
+        _ = try await query("SELECT pg_terminate_backend($1::int4)", [.int4(pid)])
+        #expect(try await waitUntil {
+            try await query("SELECT 1 FROM pg_stat_activity WHERE pid = $1::int4", [.int4(pid)]).isEmpty
+        })
     }
 }
 

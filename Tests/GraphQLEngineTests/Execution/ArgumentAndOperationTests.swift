@@ -20,38 +20,38 @@ import Testing
         return await execute(schema: try Self.schema(), document: document, variables: variables, operationName: operationName).text
     }
 
-    @Test func defaultsAndGivenValues() async throws {
+    @Test func argumentsTakeTheGivenValueOrTheirDefault() async throws {
         #expect(try await executeUnvalidated("{ a: maybe b: maybe(n: 9) c: maybe(n: null) }") == #"{"data":{"a":3,"b":9,"c":null}}"#)
         #expect(try await executeUnvalidated("query($v: Int) { maybe(n: $v) }") == #"{"data":{"maybe":3}}"#)
         #expect(try await executeUnvalidated("{ list(of: 4) }") == #"{"data":{"list":[4]}}"#)
     }
 
-    @Test func missingRequiredArgument() async throws {
+    @Test func aMissingRequiredArgumentIsAFieldError() async throws {
         #expect(try await executeUnvalidated("{ need }") == #"{"data":{"need":null},"errors":[{"message":"Argument \"n\" of required type \"Int!\" was not provided.","locations":[{"line":1,"column":3}],"path":["need"]}]}"#)
     }
 
-    @Test func requiredArgumentFromAbsentVariable() async throws {
+    @Test func aRequiredArgumentFromAnAbsentVariableIsAFieldError() async throws {
         #expect(try await executeUnvalidated("query($v: Int) { need(n: $v) }") == #"{"data":{"need":null},"errors":[{"message":"Argument \"n\" of required type \"Int!\" was provided the variable \"$v\" which was not provided a runtime value.","locations":[{"line":1,"column":26}],"path":["need"]}]}"#)
     }
 
-    @Test func nullForNonNullArgument() async throws {
+    @Test func nullForANonNullArgumentIsAFieldError() async throws {
         #expect(try await executeUnvalidated("{ need(n: null) }") == #"{"data":{"need":null},"errors":[{"message":"Argument \"n\" of non-null type \"Int!\" must not be null.","locations":[{"line":1,"column":11}],"path":["need"]}]}"#)
         #expect(try await executeUnvalidated("query($v: Int) { need(n: $v) }", variables: ["v": .null]) == #"{"data":{"need":null},"errors":[{"message":"Argument \"n\" of non-null type \"Int!\" must not be null.","locations":[{"line":1,"column":26}],"path":["need"]}]}"#)
     }
 
-    @Test func invalidLiteral() async throws {
+    @Test func anInvalidLiteralArgumentIsAFieldError() async throws {
         #expect(try await executeUnvalidated(#"{ need(n: "x") }"#) == #"{"data":{"need":null},"errors":[{"message":"Argument \"n\" has invalid value \"x\".","locations":[{"line":1,"column":11}],"path":["need"]}]}"#)
         #expect(try await executeUnvalidated("{ list(of: [1, null]) }") == #"{"data":{"list":null},"errors":[{"message":"Argument \"of\" has invalid value [1, null].","locations":[{"line":1,"column":12}],"path":["list"]}]}"#)
     }
 
-    @Test func operationSelection() async throws {
+    @Test func theOperationIsChosenByNameOrItIsARequestError() async throws {
         #expect(try await executeUnvalidated("query A { maybe } query B { maybe }") == #"{"errors":[{"message":"Must provide operation name if query contains multiple operations."}]}"#)
         #expect(try await executeUnvalidated("query A { maybe }", operationName: "C") == #"{"errors":[{"message":"Unknown operation named \"C\"."}]}"#)
         #expect(try await executeUnvalidated("fragment F on Query { maybe }") == #"{"errors":[{"message":"Must provide an operation."}]}"#)
         #expect(try await executeUnvalidated("query A { a: maybe } query B { b: maybe }", operationName: "B") == #"{"data":{"b":3}}"#)
     }
 
-    @Test func missingRootType() async throws {
+    @Test func anOperationWithoutItsRootTypeIsARequestError() async throws {
         let schema = try makeSchema("type Query { a: Int }")
         let response = await execute(schema: schema, document: try parse("subscription { a }"))
         #expect(response.text == #"{"errors":[{"message":"Schema is not configured to execute subscription operation.","locations":[{"line":1,"column":1}]}]}"#)

@@ -45,7 +45,7 @@ import Testing
         #expect(log.all[1] == "company:\(n)")
     }
 
-    @Test func perParentErrorsAndConcurrentFields() async throws {
+    @Test func aFailedParentNullsOnlyItsOwnFieldAndEachFieldBatchesOnce() async throws {
         let log = CallLog()
         let text = await run(try Self.schema(log: log), "{ deals(n: 3) { owner { id } contact { id } } }")
         #expect(text == #"{"data":{"deals":[{"owner":{"id":"u"},"contact":{"id":"p0"}},{"owner":null,"contact":{"id":"p1"}},{"owner":{"id":"u"},"contact":{"id":"p2"}}]},"errors":[{"message":"no owner","locations":[{"line":1,"column":17}],"path":["deals",1,"owner"]}]}"#)
@@ -75,7 +75,7 @@ import Testing
         #expect(seen.all == ["n,items"])
     }
 
-    @Test func errorsConvertibleByTheApplication() async throws {
+    @Test func applicationErrorsConvertToGraphQLErrorsWithExtensions() async throws {
         struct Forbidden: GraphQLErrorConvertible {
             var graphQLError: GraphQLError { GraphQLError("Permission denied", extensions: [ErrorExtension("code", .int(119))]) }
         }

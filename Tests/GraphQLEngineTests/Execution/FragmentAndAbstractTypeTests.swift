@@ -25,7 +25,7 @@ import Testing
         }
     }
 
-    @Test func fragmentsOnInterfaceAndObjects() async throws {
+    @Test func fragmentsUnderAnInterfaceApplyOnlyToTheirType() async throws {
         let text = await run(try Self.schema(), """
             { nodes { __typename id ...on Deal { title } ...ContactName } }
             fragment ContactName on Contact { name }
@@ -33,7 +33,7 @@ import Testing
         #expect(text == #"{"data":{"nodes":[{"__typename":"Deal","id":"d1","title":"Big"},{"__typename":"Contact","id":"p1","name":"Ada"},{"__typename":"Deal","id":"d2","title":"Small"}]}}"#)
     }
 
-    @Test func fragmentsOnUnionAndInterfaceConditions() async throws {
+    @Test func fragmentsOnAUnionMayConditionOnInterfacesAndObjects() async throws {
         let text = await run(try Self.schema(), """
             { related { ... on Node { id } ... on Contact { email } ... on Deal { amount } } }
             """)
@@ -48,12 +48,12 @@ import Testing
         #expect(text == #"{"data":{"deal":{"contact":{"name":"Ada","email":"a@x"},"id":"d1","title":"T"}}}"#)
     }
 
-    @Test func aliasesAndTypename() async throws {
+    @Test func aliasesRenameFieldsAndTypename() async throws {
         let text = await run(try Self.schema(), "{ first: nodes { key: id kind: __typename } t: __typename }")
         #expect(text == #"{"data":{"first":[{"key":"d1","kind":"Deal"},{"key":"p1","kind":"Contact"},{"key":"d2","kind":"Deal"}],"t":"Query"}}"#)
     }
 
-    @Test func skipAndIncludeWithLiteralsAndVariables() async throws {
+    @Test func skipAndIncludeFollowLiteralsAndVariables() async throws {
         let schema = try Self.schema()
         let query = """
             query($withTitle: Boolean!, $skipId: Boolean = false) {
@@ -64,7 +64,7 @@ import Testing
         #expect(await run(schema, query, variables: ["withTitle": false, "skipId": true]) == #"{"data":{"nodes":[{},{},{}]}}"#)
     }
 
-    @Test func resolveTypeAndIsTypeOf() async throws {
+    @Test func resolveTypeAndIsTypeOfChooseTheConcreteType() async throws {
         let schema = try makeSchema(Self.sdl) { schema in
             schema.attach(.each { _, _ in .list([object(["id": "d9"]), object(["id": "p9"])]) }, to: "Query", "nodes")
             schema.attach(resolveType: { value, _ in value["id"]?.stringValue?.hasPrefix("d") == true ? "Deal" : "Contact" }, to: "Node")

@@ -1,3 +1,4 @@
+import DealGraphTesting
 import Testing
 @testable import GraphQLEngine
 
@@ -121,14 +122,14 @@ import Testing
             return keys
         }
         async let first = loader.load([1, 2])
-        try await Task.sleep(for: .milliseconds(5))
+        #expect(await waitUntil { log.all == ["1,2"] }, "the first batch is under way")
         async let second = loader.load([2])
         #expect(try await first == [1, 2])
         #expect(try await second == [2])
         #expect(log.all == ["1,2"])
     }
 
-    @Test func batchErrorsAndBrokenContracts() async throws {
+    @Test func batchErrorsAndShortResultsAreThrown() async throws {
         let failing = DataLoader<Int, Int> { _ in throw TestFailure("db down") }
         await #expect(throws: TestFailure.self) { try await failing.load([1]) }
         let short = DataLoader<Int, Int> { _ in [1] }

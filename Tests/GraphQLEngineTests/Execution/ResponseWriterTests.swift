@@ -29,7 +29,7 @@ import Testing
         #expect(text.hasSuffix(#"a\"""#))
     }
 
-    @Test func numbers() {
+    @Test func integersAndDoublesAreWrittenWithNullForNonFiniteValues() {
         #expect(json { $0.writeInt(Int.min) } == "-9223372036854775808")
         #expect(json { $0.writeInt(0) } == "0")
         #expect(json { $0.writeDouble(10.5) } == "10.5")
@@ -120,7 +120,7 @@ import Testing
         #expect(text == "[null]")
     }
 
-    @Test func errorsWithExtensions() {
+    @Test func errorsAreWrittenWithLocationsPathAndExtensions() {
         let error = GraphQLError("bad", locations: [SourceLocation(line: 2, column: 3)], path: [.key("a"), .index(0)],
                                  extensions: [ErrorExtension("code", .int(101)), ErrorExtension("detail", .object([ErrorExtension("x", .list([.bool(true), .null, .double(1.5), .string("s")]))]))])
         #expect(json { $0.writeErrors([error]) } == #"[{"message":"bad","locations":[{"line":2,"column":3}],"path":["a",0],"extensions":{"code":101,"detail":{"x":[true,null,1.5,"s"]}}}]"#)

@@ -38,7 +38,7 @@ import Testing
         }
     }
 
-    @Test func stringAndBooleanLiterals() throws {
+    @Test func stringAndBooleanRefuseLiteralsOfOtherKinds() throws {
         #expect(throws: GraphQLError("String cannot represent a non string value: FOO")) {
             try ScalarType.string.parseLiteral(.enumValue("FOO", .none), [:])
         }
@@ -57,7 +57,7 @@ import Testing
         #expect(JavaScriptNumber.format(value) == text)
     }
 
-    @Test func enumCoercion() throws {
+    @Test func enumsCoerceOnlyTheirOwnValues() throws {
         let color = EnumType("Color", values: [EnumValueDefinition("RED"), EnumValueDefinition("GREEN", value: .int(2))])
         #expect(try color.serialize(.int(2)) == "GREEN")
         #expect(try color.parseValue(.string("RED")) == .string("RED"))

@@ -53,12 +53,12 @@ import Testing
         #expect(await run(schema, query, variables: ["i": .null]) == #"{"data":{"echo":"int=null text='hi'"}}"#)
     }
 
-    @Test func requiredVariableMissing() async throws {
+    @Test func aMissingRequiredVariableIsARequestError() async throws {
         let text = try await echo("$i: Int!", "int: $i", [:])
         #expect(text == #"{"errors":[{"message":"Variable \"$i\" of required type \"Int!\" was not provided.","locations":[{"line":1,"column":7}]}]}"#)
     }
 
-    @Test func nonNullVariableGivenNull() async throws {
+    @Test func nullForANonNullVariableIsARequestError() async throws {
         let text = try await echo("$i: Int!", "int: $i", ["i": .null])
         #expect(text == #"{"errors":[{"message":"Variable \"$i\" of non-null type \"Int!\" must not be null.","locations":[{"line":1,"column":7}]}]}"#)
     }
@@ -80,7 +80,7 @@ import Testing
     ]
 
     @Test(arguments: invalidCases)
-    func invalidValues(_ invalid: InvalidCase) async throws {
+    func invalidVariableValuesAreRequestErrors(_ invalid: InvalidCase) async throws {
         let text = try await echo(invalid.definition, invalid.argument, [invalid.name: invalid.value])
         #expect(text == #"{"errors":[{"message":""# + invalid.message + #"","locations":[{"line":1,"column":7}]}]}"#)
     }

@@ -58,12 +58,12 @@ import Testing
         #expect(try GraphQLCore.printClientSchema(introspectionJSON: response.text) == printed)
     }
 
-    @Test func typenameOnEveryCompositeType() async throws {
+    @Test func typenameAtTheRootNamesTheQueryType() async throws {
         let result = try await data("{ __typename }")
         #expect(result["__typename"] as? String == "Root")
     }
 
-    @Test func typeByName() async throws {
+    @Test func typeFindsATypeByNameAndIsNullForUnknownNames() async throws {
         let result = try await data(#"{ deal: __type(name: "Deal") { kind name description } none: __type(name: "Nope") { name } }"#)
         let deal = try #require(result["deal"] as? [String: Any])
         #expect(deal["kind"] as? String == "OBJECT")
@@ -71,7 +71,7 @@ import Testing
         #expect(result["none"] is NSNull)
     }
 
-    @Test func deprecatedElementsOnlyWhenAsked() async throws {
+    @Test func deprecatedElementsAreListedOnlyWhenAsked() async throws {
         let query = #"""
             {
               __type(name: "Deal") {
@@ -98,7 +98,7 @@ import Testing
         #expect((whereType["all"] as? [Any])?.count == 4)
     }
 
-    @Test func wrappedTypesAndDefaults() async throws {
+    @Test func wrappedTypesUnwrapThroughOfTypeAndDefaultsPrintAsLiterals() async throws {
         let query = #"""
             {
               __type(name: "Deal") {
@@ -124,7 +124,7 @@ import Testing
         ])
     }
 
-    @Test func scalarsInputsDirectivesAndSchema() async throws {
+    @Test func schemaDirectivesScalarsAndAbstractTypesAreDescribed() async throws {
         let query = #"""
             {
               __schema { description queryType { name } subscriptionType { name } directives { name isRepeatable locations } }

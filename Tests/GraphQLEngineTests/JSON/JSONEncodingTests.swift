@@ -17,7 +17,7 @@ import GraphQLEngine
         #expect(decoded == text)
     }
 
-    @Test func valuesInOrder() {
+    @Test func valuesAreWrittenWithObjectFieldsInOrder() {
         let value = GraphQLValue.object(Record(fields: [
             ("b", .list([.int(1), .float(2.5), .float(100), .boolean(true), .null])),
             ("a", .string("x\"y")),

@@ -30,7 +30,7 @@ private func blockValue(_ raw: String) throws -> String {
     ("  first\n      second\n    third", "  first\n  second\nthird"),
     ("unicode é 😀\n  \u{01}", "unicode é 😀\n\u{01}"),
 ])
-func blockStringValue(raw: String, value: String) throws {
+func blockStringsReadAsTheSpecsBlockStringValue(raw: String, value: String) throws {
     #expect(try blockValue(raw) == value)
 }
 
@@ -48,7 +48,7 @@ func blockStringValue(raw: String, value: String) throws {
     ("first\n  second\n\nthird", "\"\"\"\nfirst\n  second\n\nthird\n\"\"\""),
     ("ends with escaped \"\"\"", "\"\"\"\nends with escaped \\\"\"\"\n\"\"\""),
 ])
-func blockStringPrinting(value: String, printed: String) {
+func blockStringsPrintAsGraphQLJSPrintsThem(value: String, printed: String) {
     #expect(BlockString.print(value) == printed)
 }
 

@@ -34,7 +34,7 @@ private func stringValue(_ text: String) throws -> String {
     return string.value
 }
 
-@Test func punctuatorsNamesAndNumbers() throws {
+@Test func punctuatorsNamesAndNumbersLexToTheirKinds() throws {
     #expect(try kindsAndTexts("! $ & ( ) ... : = @ [ ] { | }") == [
         "bang:!", "dollar:$", "amp:&", "parenL:(", "parenR:)", "spread:...", "colon::", "equals:=", "at:@",
         "bracketL:[", "bracketR:]", "braceL:{", "pipe:|", "braceR:}",
@@ -45,7 +45,7 @@ private func stringValue(_ text: String) throws -> String {
     ])
 }
 
-@Test func ignoredTokens() throws {
+@Test func ignoredTokensAreSkipped() throws {
     // Spec: Ignored :: UnicodeBOM | WhiteSpace | LineTerminator | Comment | Comma
     #expect(try kindsAndTexts("\u{FEFF}a,,b\t# comment { not a token }\r\nc\rd # trailing") == [
         "name:a", "name:b", "name:c", "name:d",
@@ -60,7 +60,7 @@ private func stringValue(_ text: String) throws -> String {
     #expect(tokens.map(\.column) == [1, 3, 5, 3, 5, 7, 1])
 }
 
-@Test func stringEscapes() throws {
+@Test func stringEscapesDecodeToTheirCharacters() throws {
     #expect(try stringValue(#""simple""#) == "simple")
     #expect(try stringValue(#""""#) == "")
     #expect(try stringValue(#""quote \" backslash \\ slash \/ b\b f\f n\n r\r t\t""#)
@@ -118,7 +118,7 @@ private func stringValue(_ text: String) throws -> String {
     ("\u{FEFF}\u{FEFF}{ a } \u{FEFF} }", #"Unexpected "}"."#, 1, 11),
     ("{ a(x: \"é\") b(y: \"\\x\") }", #"Invalid character escape sequence: "\x"."#, 1, 19),
 ])
-func lexicalErrors(text: String, message: String, line: Int, column: Int) {
+func lexicalErrorsGiveTheirMessageAndLocation(text: String, message: String, line: Int, column: Int) {
     let error = parseError(text)
     #expect(error?.message == "Syntax Error: " + message)
     #expect(error?.locations == [SourceLocation(line: line, column: column)])

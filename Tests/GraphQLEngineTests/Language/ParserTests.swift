@@ -159,7 +159,7 @@ private func fields(_ set: SelectionSetNode?) -> [FieldNode] {
     ("\"docs\" extend type T @d", "Unexpected description, only GraphQL definitions support descriptions.", 1, 1),
     ("\"docs\" queryy { a }", "Unexpected description, only GraphQL definitions support descriptions.", 1, 1),
 ])
-func syntaxErrors(text: String, message: String, line: Int, column: Int) {
+func syntaxErrorsGiveTheirMessageAndLocationAndNoPath(text: String, message: String, line: Int, column: Int) {
     let error = parseError(text)
     #expect(error?.message == "Syntax Error: " + message)
     #expect(error?.locations == [SourceLocation(line: line, column: column)])

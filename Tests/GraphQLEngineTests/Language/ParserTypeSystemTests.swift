@@ -135,7 +135,7 @@ private func types(_ document: DocumentNode) -> [String: TypeDefinitionNode] {
     ("type T @d(a: $v) { f: Int }", #"Unexpected variable "$v" in constant value."#, 1, 14),
     ("scalar", "Expected Name, found <EOF>.", 1, 7),
 ])
-func typeSystemSyntaxErrors(text: String, message: String, line: Int, column: Int) {
+func typeSystemSyntaxErrorsGiveTheirMessageAndLocation(text: String, message: String, line: Int, column: Int) {
     let error = parseError(text)
     #expect(error?.message == "Syntax Error: " + message)
     #expect(error?.locations == [SourceLocation(line: line, column: column)])

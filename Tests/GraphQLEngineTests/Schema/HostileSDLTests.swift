@@ -23,7 +23,7 @@ import Testing
     ]
 
     /// Every word of the kitchen sink dropped, doubled and replaced, one at a time.
-    @Test func everyWordMutated() {
+    @Test func everyWordDroppedDoubledOrReplacedGivesACleanOutcome() {
         let words = KitchenSinkSchema.sdl.split(separator: " ", omittingEmptySubsequences: false)
         for index in words.indices {
             var dropped = words
@@ -38,7 +38,7 @@ import Testing
         }
     }
 
-    @Test func everyPrefix() {
+    @Test func everyPrefixGivesACleanOutcome() {
         let utf8 = Array(KitchenSinkSchema.sdl.utf8)
         for end in stride(from: 0, to: utf8.count, by: 5) {
             expectCleanOutcome(String(decoding: utf8[..<end], as: UTF8.self), "prefix \(end)")
@@ -88,7 +88,7 @@ import Testing
         #expect(printSchema(try buildSchema(sdl: printed)) == printed)
     }
 
-    @Test func randomishBytes() {
+    @Test func byteSoupGivesACleanOutcome() {
         // Deterministic byte soup: every byte value, in strides that mix punctuation and names.
         for stride in [1, 3, 7, 13, 31] {
             var bytes: [UInt8] = []

@@ -18,7 +18,7 @@ import Testing
         #expect(problems("type Query {") == [#"Syntax Error: Expected Name, found <EOF>. (1:13)"#])
     }
 
-    @Test func unknownTypes() {
+    @Test func unknownTypesAreReportedWhereTheyAreNamed() {
         #expect(problems("type Query { a: Nope, b(x: [Missing!]): Int }") == [
             #"Unknown type "Nope". (1:17)"#, #"Unknown type "Missing". (1:29)"#,
         ])
@@ -27,7 +27,7 @@ import Testing
         #expect(problems("schema { query: Q }") == [#"Unknown type "Q". (1:17)"#])
     }
 
-    @Test func suggestionsForMisspelledNames() {
+    @Test func misspelledNamesAreReportedWithSuggestions() {
         #expect(problems("type Query { a: Strin, b: Dael, c: __Typ } type Deal { a: Int }") == [
             #"Unknown type "Strin". Did you mean "String"? (1:17)"#,
             #"Unknown type "Dael". Did you mean "Deal"? (1:27)"#,
@@ -41,7 +41,7 @@ import Testing
         ])
     }
 
-    @Test func duplicateNames() {
+    @Test func duplicateDefinitionsAreReportedAtEveryPlace() {
         #expect(problems("type Query { a: Int }\ntype Query { b: Int }") == [
             #"There can be only one type named "Query". (1:6, 2:6)"#,
         ])
@@ -62,7 +62,7 @@ import Testing
         ])
     }
 
-    @Test func schemaDefinitionRules() {
+    @Test func extraSchemaDefinitionsOrRootsAndNonObjectRootsAreReported() {
         #expect(problems("schema { query: Query } schema { query: Query } type Query { a: Int }") == [
             "Must provide only one schema definition. (1:25)",
         ])
@@ -80,7 +80,7 @@ import Testing
         ])
     }
 
-    @Test func extensionsOfUnknownOrOtherKinds() {
+    @Test func extensionsOfUnknownTypesOrOfAnotherKindAreReported() {
         #expect(problems("type Query { a: Int } extend type Foo { b: Int }") == [
             #"Cannot extend type "Foo" because it is not defined. (1:35)"#,
         ])
@@ -95,7 +95,7 @@ import Testing
         ])
     }
 
-    @Test func appliedDirectives() {
+    @Test func misappliedDirectivesAreReported() {
         let sdl = """
             directive @d(a: Int!) on FIELD_DEFINITION
             type Query { a: Int @d b: Int @d(x: 1, a: 1) c: Int @d(a: 1) @d(a: 2) e: Int @unknown f: Int @d(a: "x") }
@@ -122,7 +122,7 @@ import Testing
         ])
     }
 
-    @Test func invalidDefaultValues() {
+    @Test func invalidDefaultValuesAreReported() {
         #expect(problems(#"type Query { a(x: Int = "s"): Int }"#) == [
             #"Argument "Query.a(x:)" has invalid default value: Expected value of type "Int", found "s". (1:25)"#,
         ])
@@ -160,7 +160,7 @@ import Testing
         ])
     }
 
-    @Test func errorsRenderTogether() {
+    @Test func schemaErrorsRenderTogetherWithTheirLocations() {
         let error = SchemaError([GraphQLError("one"), GraphQLError("two", locations: [SourceLocation(line: 1, column: 2)])])
         #expect(error.description == "one\n\ntwo (1:2)")
     }

@@ -25,7 +25,7 @@ import Testing
         #expect(schema.description == "The CRM schema that exercises every construct.")
     }
 
-    @Test func implicitRootsByName() throws {
+    @Test func rootsAreFoundByNameOnlyWithoutASchemaDefinition() throws {
         let implicit = try buildSchema(sdl: "type Query { a: Int } type Mutation { b: Int } type Subscription { c: Int }")
         #expect(implicit.queryType?.name == "Query")
         #expect(implicit.mutationType?.name == "Mutation")
@@ -61,7 +61,7 @@ import Testing
         #expect(schema.possibleTypes(of: .interface(entity)).map(\.name) == ["Deal"])
     }
 
-    @Test func deprecationsEverywhere() throws {
+    @Test func deprecationsAreReadOnFieldsArgumentsInputFieldsAndEnumValues() throws {
         let deal = try object("Deal")
         #expect(deal.field(named: "title")?.deprecationReason == "Use `name`.")
         #expect(deal.field(named: "stage")?.deprecationReason == "No longer supported")
@@ -73,7 +73,7 @@ import Testing
         #expect(stage.value(named: "LEAD")?.description == "First contact")
     }
 
-    @Test func scalarsOneOfAndDirectives() throws {
+    @Test func scalarsOneOfInputsAndDirectivesKeepTheirDefinitions() throws {
         guard case .scalar(let dateTime)? = schema.type(named: "DateTime") else { Issue.record("DateTime"); return }
         #expect(dateTime.specifiedByURL == "https://tools.ietf.org/html/rfc3339")
         #expect(dateTime.builtIn == nil)
@@ -113,7 +113,7 @@ import Testing
         #expect(printSchema(built) == "type Query {\n  a: String\n  b: ID\n}")
     }
 
-    @Test func initializerFromSDL() throws {
+    @Test func theSDLInitializerBuildsTheSchema() throws {
         let schema = try GraphQLSchema(sdl: "type Query { deals: [String!]! }")
         #expect(schema.queryType?.field(named: "deals")?.type.description == "[String!]!")
     }

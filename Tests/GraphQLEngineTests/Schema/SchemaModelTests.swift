@@ -40,7 +40,7 @@ import Testing
         #expect(schema.type(named: "Contact")?.field(named: "deals")?.type.description == "[Deal!]")
     }
 
-    @Test func abstractTypeRelations() throws {
+    @Test func possibleTypesAndSubtypesFollowInterfacesAndUnions() throws {
         let schema = try Self.makeSchema()
         let node = try #require(schema.type(named: "Node"))
         let named = try #require(schema.type(named: "Named"))

@@ -30,7 +30,7 @@ import Testing
         ])
     }
 
-    @Test func rootTypes() throws {
+    @Test func missingOrSharedRootTypesPointAtTheSchemaDefinition() throws {
         #expect(try problems("schema @tag { mutation: M }\ntype M { a: Int }\ndirective @tag on SCHEMA") == [
             "Query root type must be provided. (1:1)",
         ])
@@ -57,7 +57,7 @@ import Testing
         ])
     }
 
-    @Test func inputAndOutputTypes() throws {
+    @Test func typesInTheWrongPositionPointAtTheType() throws {
         let sdl = """
             type Query { a: In, b(x: Query): Int }
             input In { f: Query }
@@ -125,7 +125,7 @@ import Testing
         ])
     }
 
-    @Test func oneOfFieldsAndInputCycles() throws {
+    @Test func oneOfFieldsAndInputCyclesPointAtTheirFields() throws {
         let sdl = """
             type Query { a: Int }
             input O @oneOf { a: Int! b: Int = 1 }

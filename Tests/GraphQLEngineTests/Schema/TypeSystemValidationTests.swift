@@ -125,7 +125,7 @@ import Testing
         ])
     }
 
-    @Test func interfacesAndMembersOnlyOnce() throws {
+    @Test func interfacesAndUnionMembersMayBeListedOnlyOnce() throws {
         let sdl = """
             interface A { a: Int }
             interface B implements A { a: Int }

@@ -2,13 +2,13 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct ExecutableDefinitionsTests {
-    @Test func onlyOperations() {
+    @Test func operationsAreExecutable() {
         expectValid(.executableDefinitions, #"""
         query Foo { dog { name } }
         """#)
     }
 
-    @Test func operationAndFragment() {
+    @Test func operationsAndFragmentsAreExecutable() {
         expectValid(.executableDefinitions, #"""
         query Foo { dog { name ...Frag } }
         fragment Frag on Dog { name }
@@ -26,7 +26,7 @@ import Testing
         ])
     }
 
-    @Test func schemaAndDirectiveDefinitions() {
+    @Test func schemaAndDirectiveDefinitionsAreNotExecutable() {
         expectErrors(.executableDefinitions, #"""
         schema { query: Query }
         type Query { test: String }

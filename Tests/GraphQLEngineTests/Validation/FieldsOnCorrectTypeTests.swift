@@ -2,13 +2,13 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct FieldsOnCorrectTypeTests {
-    @Test func objectFieldSelection() {
+    @Test func fieldsOfTheTypeAreValid() {
         expectValid(.fieldsOnCorrectType, #"""
         fragment objectFieldSelection on Dog { __typename name }
         """#)
     }
 
-    @Test func aliasedAndInterface() {
+    @Test func aliasedFieldsAndInterfaceFieldsAreValid() {
         expectValid(.fieldsOnCorrectType, #"""
         fragment a on Dog { tn : __typename otherName : name }
         fragment b on Pet { __typename name }
@@ -17,7 +17,7 @@ import Testing
         """#)
     }
 
-    @Test func unknownFields() {
+    @Test func unknownFieldsAreReportedWithSuggestions() {
         expectErrors(.fieldsOnCorrectType, #"""
         fragment fieldNotDefined on Dog { meowVolume }
         fragment aliasedFieldTargetNotDefined on Dog { barkVolume: kawVolume }
@@ -31,7 +31,7 @@ import Testing
         ])
     }
 
-    @Test func inlineFragmentsAndInterfaces() {
+    @Test func unknownFieldsInFragmentsAndOnInterfacesAreReported() {
         expectErrors(.fieldsOnCorrectType, #"""
         fragment fieldNotDefined on Pet { ... on Dog { meowVolume } }
         fragment definedOnImplementors on Pet { nickname }

@@ -2,7 +2,7 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct FragmentsOnCompositeTypesTests {
-    @Test func compositeConditions() {
+    @Test func fragmentsOnCompositeTypesAreValid() {
         expectValid(.fragmentsOnCompositeTypes, #"""
         fragment validFragment on Dog { barks }
         fragment validInterface on Pet { name }
@@ -11,7 +11,7 @@ import Testing
         """#)
     }
 
-    @Test func nonCompositeConditions() {
+    @Test func fragmentsOnNonCompositeTypesAreReported() {
         expectErrors(.fragmentsOnCompositeTypes, #"""
         fragment scalarFragment on Boolean { bad }
         fragment enumFragment on FurColor { bad }

@@ -43,7 +43,7 @@ import GraphQLEngineFixtures
         }
     }
 
-    @Test func mutatedValidDocuments() {
+    @Test func mutatedValidDocumentsGetCleanErrors() {
         var random = SplitMix64(seed: 7)
         for round in 0..<800 {
             var bytes = Array(Self.seeds[round % Self.seeds.count].utf8)
@@ -60,7 +60,7 @@ import GraphQLEngineFixtures
         }
     }
 
-    @Test func randomDocuments() {
+    @Test func randomDocumentsGetCleanErrors() {
         var random = SplitMix64(seed: 11)
         for _ in 0..<500 {
             var text = ""
@@ -71,7 +71,7 @@ import GraphQLEngineFixtures
         }
     }
 
-    @Test func deepNesting() {
+    @Test func deepNestingIsStoppedByTheDepthLimit() {
         let depth = 200
         let text = "{ dog " + String(repeating: "{ mother ", count: depth) + "{ name }" + String(repeating: " }", count: depth + 1)
         let errors = validationErrors(specifiedRules, text, options: ValidationOptions(maxDepth: 10))
@@ -80,7 +80,7 @@ import GraphQLEngineFixtures
 
     /// Cycle detection, unused-fragment search, field merging and the limits keep their own
     /// stacks or their recursion is bounded, so a long chain of fragments is just work.
-    @Test func longFragmentChain() {
+    @Test func aLongFragmentCycleIsReportedOnce() {
         let length = 500
         var text = "{ dog { ...F0 } }\n"
         for index in 0..<length {
@@ -92,7 +92,7 @@ import GraphQLEngineFixtures
         #expect(errors.first?.message.hasPrefix("Cannot spread fragment \"F0\" within itself via \"F1\", \"F2\",") == true)
     }
 
-    @Test func manyDuplicates() {
+    @Test func manyDuplicateFieldsMergeAndDuplicateArgumentsAreReportedOncePerName() {
         let names = (0..<300).map { _ in "name" }.joined(separator: " ")
         #expect(validationErrors(specifiedRules, "{ dog { \(names) } }") == [])
         let arguments = (0..<300).map { "a\($0 % 7): 1" }.joined(separator: ", ")

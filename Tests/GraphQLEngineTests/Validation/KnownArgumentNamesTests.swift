@@ -2,14 +2,14 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct KnownArgumentNamesTests {
-    @Test func knownArguments() {
+    @Test func knownArgumentsAreValid() {
         expectValid(.knownArgumentNames, #"""
         fragment argOnRequiredArg on Dog { doesKnowCommand(dogCommand: SIT) isHouseTrained(atOtherHomes: true) }
         { dog { name @include(if: true) } }
         """#)
     }
 
-    @Test func unknownArguments() {
+    @Test func unknownArgumentsAreReportedWithSuggestions() {
         expectErrors(.knownArgumentNames, #"""
         fragment invalidArgName on Dog { doesKnowCommand(unknown: true) }
         fragment misspelled on Dog { doesKnowCommand(DogCommand: SIT) isHouseTrained(atOtherHome: true) }
@@ -29,7 +29,7 @@ import Testing
         """#)
     }
 
-    @Test func deepUnknown() {
+    @Test func unknownArgumentsDeepInTheDocumentAreReported() {
         expectErrors(.knownArgumentNames, #"""
         { dog { doesKnowCommand(whoKnows: 1) } human { pets { ... on Dog { isAtLocation(z: 1) } } } }
         """#, [

@@ -2,7 +2,7 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct KnownDirectivesTests {
-    @Test func knownDirectives() {
+    @Test func knownDirectivesInTheirLocationsAreValid() {
         expectValid(.knownDirectives, #"""
         query Q($v: Int @onVariableDefinition) @onQuery {
           dog @include(if: true) @onField { name }
@@ -13,7 +13,7 @@ import Testing
         """#)
     }
 
-    @Test func unknownDirective() {
+    @Test func anUnknownDirectiveIsReported() {
         expectErrors(.knownDirectives, #"""
         { dog @unknown(directive: "value") { name } }
         """#, [
@@ -21,7 +21,7 @@ import Testing
         ])
     }
 
-    @Test func misplacedDirectives() {
+    @Test func misplacedDirectivesAreReportedWithTheLocation() {
         expectErrors(.knownDirectives, #"""
         query Foo($var: Boolean @onField) @include(if: true) {
           name @onQuery @include(if: $var)

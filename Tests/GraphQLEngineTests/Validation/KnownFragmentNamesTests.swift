@@ -2,7 +2,7 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct KnownFragmentNamesTests {
-    @Test func known() {
+    @Test func knownFragmentsAreValid() {
         expectValid(.knownFragmentNames, #"""
         { human(id: 4) { ...HumanFields1 ... on Human { ...HumanFields2 } } }
         fragment HumanFields1 on Human { name ...HumanFields3 }
@@ -11,7 +11,7 @@ import Testing
         """#)
     }
 
-    @Test func unknown() {
+    @Test func unknownFragmentsAreReported() {
         expectErrors(.knownFragmentNames, #"""
         { human(id: 4) { ...UnknownFragment1 ... on Human { ...UnknownFragment2 } } }
         fragment HumanFields on Human { name ...UnknownFragment3 }

@@ -3,7 +3,7 @@ import Testing
 
 // Spec 5.2.1 Operation Type Existence (September 2025); graphql-js 17 wording.
 @Suite struct KnownOperationTypesTests {
-    @Test func supportedOperations() {
+    @Test func operationsTheSchemaHasRootsForAreValid() {
         expectValid(.knownOperationTypes, #"""
         query Q { dog { name } }
         subscription S { importantEmails }
@@ -11,7 +11,7 @@ import Testing
         """#)
     }
 
-    @Test func unsupportedMutation() {
+    @Test func mutationsWithoutAMutationRootAreReported() {
         expectErrors(.knownOperationTypes, #"""
         query Q { dog { name } }
         mutation M { doSomething }
@@ -22,7 +22,7 @@ import Testing
         ])
     }
 
-    @Test func unsupportedSubscription() throws {
+    @Test func subscriptionsWithoutASubscriptionRootAreReported() throws {
         let query = ObjectType("Query", fields: [FieldDefinition("a", type: .scalar(.string))])
         let schema = try GraphQLSchema(query: query)
         #expect(validationErrors([.knownOperationTypes], "subscription { a }", schema: schema) == [

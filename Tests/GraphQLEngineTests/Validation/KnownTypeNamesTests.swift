@@ -2,7 +2,7 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct KnownTypeNamesTests {
-    @Test func knownNames() {
+    @Test func knownTypeNamesAreValid() {
         expectValid(.knownTypeNames, #"""
         query Foo($var: String, $required: [Int!]!, $input: ComplexInput) {
           dog @include(if: true) { name } ...PetFields ... on Dog { name }
@@ -11,7 +11,7 @@ import Testing
         """#)
     }
 
-    @Test func unknownNames() {
+    @Test func unknownTypeNamesAreReported() {
         expectErrors(.knownTypeNames, #"""
         query Foo($var: [JumbledUpLetters!]!) {
           human { ...on Badger { name } ...PetFields }
@@ -24,7 +24,7 @@ import Testing
         ])
     }
 
-    @Test func caseAndIntrospection() {
+    @Test func misspelledTypeNamesAreReportedWithSuggestions() {
         expectErrors(.knownTypeNames, #"""
         query Foo($a: string, $b: Strin) { dog { name } }
         """#, [

@@ -2,27 +2,27 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct LoneAnonymousOperationTests {
-    @Test func oneAnonymous() {
+    @Test func aLoneAnonymousOperationIsValid() {
         expectValid(.loneAnonymousOperation, #"""
         { field }
         """#)
     }
 
-    @Test func multipleNamed() {
+    @Test func severalNamedOperationsAreValid() {
         expectValid(.loneAnonymousOperation, #"""
         query Foo { field }
         query Bar { field }
         """#)
     }
 
-    @Test func anonymousWithFragment() {
+    @Test func anAnonymousOperationWithFragmentsIsValid() {
         expectValid(.loneAnonymousOperation, #"""
         { ...Foo }
         fragment Foo on Type { field }
         """#)
     }
 
-    @Test func multipleAnonymous() {
+    @Test func severalAnonymousOperationsAreEachReported() {
         expectErrors(.loneAnonymousOperation, #"""
         { fieldA }
         { fieldB }
@@ -32,7 +32,7 @@ import Testing
         ])
     }
 
-    @Test func anonymousWithMutation() {
+    @Test func anAnonymousOperationBesideANamedOneIsReported() {
         expectErrors(.loneAnonymousOperation, #"""
         { fieldA }
         mutation Foo { fieldB }

@@ -2,7 +2,7 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct NoFragmentCyclesTests {
-    @Test func noCycles() {
+    @Test func fragmentsWithoutCyclesAreValid() {
         expectValid(.noFragmentCycles, #"""
         fragment fragA on Dog { ...fragB ...fragB }
         fragment fragB on Dog { name }
@@ -10,7 +10,7 @@ import Testing
         """#)
     }
 
-    @Test func directCycle() {
+    @Test func aFragmentSpreadWithinItselfIsReported() {
         expectErrors(.noFragmentCycles, #"""
         fragment fragA on Dog { ...fragA }
         """#, [
@@ -18,7 +18,7 @@ import Testing
         ])
     }
 
-    @Test func indirectCycles() {
+    @Test func cyclesThroughOtherFragmentsAreReportedWithTheirPath() {
         expectErrors(.noFragmentCycles, #"""
         fragment fragA on Dog { ...fragB }
         fragment fragB on Dog { ...fragC }
@@ -28,7 +28,7 @@ import Testing
         ])
     }
 
-    @Test func cycleThroughInlineFragment() {
+    @Test func aCycleThroughAnInlineFragmentIsReported() {
         expectErrors(.noFragmentCycles, #"""
         fragment fragA on Pet { ... on Dog { ...fragA } }
         """#, [
@@ -36,7 +36,7 @@ import Testing
         ])
     }
 
-    @Test func multipleCycles() {
+    @Test func everyCycleIsReported() {
         expectErrors(.noFragmentCycles, #"""
         fragment fragA on Dog { ...fragB ...fragC }
         fragment fragB on Dog { ...fragA }

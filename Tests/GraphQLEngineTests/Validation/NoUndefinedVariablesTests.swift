@@ -2,7 +2,7 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct NoUndefinedVariablesTests {
-    @Test func allDefined() {
+    @Test func operationsDefiningEveryVariableTheyUseAreValid() {
         expectValid(.noUndefinedVariables, #"""
         query Foo($a: String, $b: String, $c: String) {
           field(a: $a) { field(b: $b) { ...FragA } }
@@ -11,7 +11,7 @@ import Testing
         """#)
     }
 
-    @Test func undefined() {
+    @Test func undefinedVariablesAreReported() {
         expectErrors(.noUndefinedVariables, #"""
         query Foo($a: String) { field(a: $a, b: $b) { field(c: $c) } }
         query { field(d: $d) }
@@ -22,7 +22,7 @@ import Testing
         ])
     }
 
-    @Test func undefinedInFragments() {
+    @Test func undefinedVariablesUsedInFragmentsAreReported() {
         expectErrors(.noUndefinedVariables, #"""
         query Foo($a: String) { ...FragA }
         query Bar { ...FragA ...FragB }

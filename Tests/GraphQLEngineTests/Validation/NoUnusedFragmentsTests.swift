@@ -2,7 +2,7 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct NoUnusedFragmentsTests {
-    @Test func allUsed() {
+    @Test func usedFragmentsAreValid() {
         expectValid(.noUnusedFragments, #"""
         { human(id: 4) { ...HumanFields1 ... on Human { ...HumanFields2 } } }
         fragment HumanFields1 on Human { name ...HumanFields3 }
@@ -11,7 +11,7 @@ import Testing
         """#)
     }
 
-    @Test func unused() {
+    @Test func unusedFragmentsAreReported() {
         expectErrors(.noUnusedFragments, #"""
         query Foo { human(id: 4) { ...HumanFields1 } }
         query Bar { human(id: 4) { ...HumanFields2 } }
@@ -26,7 +26,7 @@ import Testing
         ])
     }
 
-    @Test func unusedCycle() {
+    @Test func fragmentsUsedOnlyByEachOtherAreReportedUnused() {
         expectErrors(.noUnusedFragments, #"""
         query Foo { human(id: 4) { ...HumanFields1 } }
         fragment HumanFields1 on Human { name }

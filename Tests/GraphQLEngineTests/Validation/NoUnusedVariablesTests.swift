@@ -2,7 +2,7 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct NoUnusedVariablesTests {
-    @Test func allUsed() {
+    @Test func usedVariablesAreValid() {
         expectValid(.noUnusedVariables, #"""
         query Foo($a: String, $b: String, $c: String) {
           field(a: $a, b: $b) { ...FragA }
@@ -11,7 +11,7 @@ import Testing
         """#)
     }
 
-    @Test func unused() {
+    @Test func unusedVariablesAreReported() {
         expectErrors(.noUnusedVariables, #"""
         query Foo($a: String, $b: String, $c: String) { field(a: $a) }
         query ($d: Int) { field }

@@ -2,7 +2,7 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct OverlappingFieldsCanBeMergedTests {
-    @Test func identicalAndAliased() {
+    @Test func identicalFieldsAndDistinctAliasesMerge() {
         expectValid(.overlappingFieldsCanBeMerged, #"""
         fragment a on Dog { name name otherName: name fido: name }
         fragment b on Dog { doesKnowCommand(dogCommand: SIT) doesKnowCommand(dogCommand: SIT) }
@@ -11,7 +11,7 @@ import Testing
         """#)
     }
 
-    @Test func differentFields() {
+    @Test func differentFieldsUnderOneNameConflict() {
         expectErrors(.overlappingFieldsCanBeMerged, #"""
         fragment sameAliases on Dog { fido: name fido: nickname }
         fragment aliasMasking on Dog { name: nickname name }
@@ -21,7 +21,7 @@ import Testing
         ])
     }
 
-    @Test func differentArguments() {
+    @Test func oneFieldWithDifferentArgumentsConflicts() {
         expectErrors(.overlappingFieldsCanBeMerged, #"""
         fragment a on Dog { doesKnowCommand(dogCommand: SIT) doesKnowCommand(dogCommand: HEEL) }
         fragment b on Dog { doesKnowCommand doesKnowCommand(dogCommand: HEEL) }
@@ -33,7 +33,7 @@ import Testing
         ])
     }
 
-    @Test func throughFragments() {
+    @Test func conflictsThroughFragmentsAreReported() {
         expectErrors(.overlappingFieldsCanBeMerged, #"""
         { dog { ...A ...B x: barks } }
         fragment A on Dog { x: name }
@@ -45,7 +45,7 @@ import Testing
         ])
     }
 
-    @Test func deepConflicts() {
+    @Test func conflictsOfSubfieldsAreReportedAtTheirParents() {
         expectErrors(.overlappingFieldsCanBeMerged, #"""
         {
           field: dog { x: name }
@@ -58,7 +58,7 @@ import Testing
         ])
     }
 
-    @Test func conflictingReturnTypes() {
+    @Test func conflictingReturnTypesAreReported() {
         expectErrors(.overlappingFieldsCanBeMerged, #"""
         {
           pet {
@@ -76,7 +76,7 @@ import Testing
         ])
     }
 
-    @Test func nestedFragmentConflicts() {
+    @Test func conflictsInNestedFragmentsAreReported() {
         expectErrors(.overlappingFieldsCanBeMerged, #"""
         {
           dog { ...F1 }

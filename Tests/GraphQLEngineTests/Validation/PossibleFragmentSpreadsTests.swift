@@ -2,7 +2,7 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct PossibleFragmentSpreadsTests {
-    @Test func possibleSpreads() {
+    @Test func spreadsThatCanApplyAreValid() {
         expectValid(.possibleFragmentSpreads, #"""
         fragment objectWithinObject on Dog { ...dogFragment }
         fragment dogFragment on Dog { barkVolume }
@@ -17,7 +17,7 @@ import Testing
         """#)
     }
 
-    @Test func impossibleSpreads() {
+    @Test func spreadsThatCanNeverApplyAreReported() {
         expectErrors(.possibleFragmentSpreads, #"""
         fragment invalidObjectWithinObject on Cat { ...dogFragment }
         fragment dogFragment on Dog { barkVolume }

@@ -2,7 +2,7 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct ProvidedRequiredArgumentsTests {
-    @Test func allRequiredGiven() {
+    @Test func fieldsGivenEveryRequiredArgumentAreValid() {
         expectValid(.providedRequiredArguments, #"""
         {
           complicatedArgs {
@@ -16,7 +16,7 @@ import Testing
         """#)
     }
 
-    @Test func missingArguments() {
+    @Test func missingRequiredFieldArgumentsAreReported() {
         expectErrors(.providedRequiredArguments, #"""
         {
           complicatedArgs {
@@ -33,7 +33,7 @@ import Testing
         ])
     }
 
-    @Test func missingDirectiveArguments() {
+    @Test func missingRequiredDirectiveArgumentsAreReported() {
         expectErrors(.providedRequiredArguments, #"""
         { dog @include { name @skip } }
         """#, [

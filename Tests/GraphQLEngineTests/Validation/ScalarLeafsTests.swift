@@ -2,14 +2,14 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct ScalarLeafsTests {
-    @Test func validLeafs() {
+    @Test func leavesWithoutAndObjectsWithSelectionsAreValid() {
         expectValid(.scalarLeafs, #"""
         fragment scalarSelection on Dog { barks }
         fragment enumSelection on Cat { furColor }
         """#)
     }
 
-    @Test func objectWithoutSubselection() {
+    @Test func objectFieldsWithoutASelectionAreReported() {
         expectErrors(.scalarLeafs, #"""
         query directQueryOnObjectWithoutSubFields { human }
         query directQueryOnInterfaceWithoutSubFields { pet }
@@ -21,7 +21,7 @@ import Testing
         ])
     }
 
-    @Test func leafWithSubselection() {
+    @Test func leafFieldsWithASelectionAreReported() {
         expectErrors(.scalarLeafs, #"""
         fragment scalarSelectionsNotAllowedOnBoolean on Dog { barks { sinceWhen } }
         fragment scalarSelectionsNotAllowedOnEnum on Cat { furColor { inHexDec } }
@@ -33,7 +33,7 @@ import Testing
         ])
     }
 
-    @Test func listOfObjects() {
+    @Test func listsOfObjectsNeedASelection() {
         expectErrors(.scalarLeafs, #"""
         { human { relatives } }
         """#, [

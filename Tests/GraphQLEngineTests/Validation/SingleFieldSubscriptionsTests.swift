@@ -2,20 +2,20 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct SingleFieldSubscriptionsTests {
-    @Test func oneField() {
+    @Test func aSubscriptionOfOneFieldIsValid() {
         expectValid(.singleFieldSubscriptions, #"""
         subscription ImportantEmails { importantEmails }
         """#)
     }
 
-    @Test func oneFieldThroughFragments() {
+    @Test func aSubscriptionOfOneFieldThroughFragmentsIsValid() {
         expectValid(.singleFieldSubscriptions, #"""
         subscription sub { ...newMessageFields ... on SubscriptionRoot { importantEmails } }
         fragment newMessageFields on SubscriptionRoot { importantEmails }
         """#)
     }
 
-    @Test func moreThanOneField() {
+    @Test func subscriptionsOfSeveralFieldsAreReported() {
         expectErrors(.singleFieldSubscriptions, #"""
         subscription ImportantEmails { importantEmails notImportantEmails spamEmails }
         subscription { importantEmails ...Other }
@@ -26,7 +26,7 @@ import Testing
         ])
     }
 
-    @Test func introspectionField() {
+    @Test func introspectionFieldsAtTheTopOfASubscriptionAreReported() {
         expectErrors(.singleFieldSubscriptions, #"""
         subscription ImportantEmails { __typename }
         subscription { importantEmails: __typename }
@@ -43,7 +43,7 @@ import Testing
     }
 
     // September 2025: whether a root field is selected must not depend on variables.
-    @Test func skipAndIncludeAtTheTopLevel() {
+    @Test func skipAndIncludeAreRefusedAtTheTopLevelOnly() {
         expectErrors(.singleFieldSubscriptions, #"""
         subscription S($v: Boolean!) {
           importantEmails @include(if: $v)

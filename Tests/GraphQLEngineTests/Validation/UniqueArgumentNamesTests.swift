@@ -2,13 +2,13 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct UniqueArgumentNamesTests {
-    @Test func distinct() {
+    @Test func distinctArgumentNamesAreValid() {
         expectValid(.uniqueArgumentNames, #"""
         { field(arg1: "value", arg2: "value") @directive(arg1: "value", arg2: "value") }
         """#)
     }
 
-    @Test func duplicates() {
+    @Test func duplicateArgumentNamesAreReported() {
         expectErrors(.uniqueArgumentNames, #"""
         {
           field(arg1: "value", arg1: "value", arg1: "value", arg2: 1, arg2: 2)

@@ -2,13 +2,13 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct UniqueDirectivesPerLocationTests {
-    @Test func distinctAndRepeatable() {
+    @Test func distinctAndRepeatableDirectivesAreValid() {
         expectValid(.uniqueDirectivesPerLocation, #"""
         fragment Test on Type { field @onField @skip(if: true) @repeatable @repeatable }
         """#)
     }
 
-    @Test func duplicates() {
+    @Test func aNonRepeatableDirectiveUsedTwiceIsReported() {
         expectErrors(.uniqueDirectivesPerLocation, #"""
         query Q($v: Int @onVariableDefinition @onVariableDefinition) @onQuery @onQuery {
           field @onField @onField @onField

@@ -2,7 +2,7 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct UniqueFragmentNamesTests {
-    @Test func distinct() {
+    @Test func distinctFragmentNamesAreValid() {
         expectValid(.uniqueFragmentNames, #"""
         { ...fragA ...fragB ... on Type { fieldC } }
         fragment fragA on Type { fieldA }
@@ -10,7 +10,7 @@ import Testing
         """#)
     }
 
-    @Test func duplicates() {
+    @Test func duplicateFragmentNamesAreReported() {
         expectErrors(.uniqueFragmentNames, #"""
         { ...fragA }
         fragment fragA on Type { fieldA }

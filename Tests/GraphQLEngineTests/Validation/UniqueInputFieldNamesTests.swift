@@ -2,13 +2,13 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct UniqueInputFieldNamesTests {
-    @Test func distinct() {
+    @Test func distinctInputFieldNamesAreValid() {
         expectValid(.uniqueInputFieldNames, #"""
         { field(arg: { f1: "value", f2: "value", deep: { f1: "v" } }) }
         """#)
     }
 
-    @Test func duplicates() {
+    @Test func duplicateInputFieldNamesAreReported() {
         expectErrors(.uniqueInputFieldNames, #"""
         { field(arg: { f1: "value", f1: "value", f1: "value" }) other(arg: { deep: { a: 1, a: 2 } }) }
         """#, [

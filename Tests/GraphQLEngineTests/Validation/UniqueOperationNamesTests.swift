@@ -2,33 +2,33 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct UniqueOperationNamesTests {
-    @Test func noOperations() {
+    @Test func aDocumentWithoutOperationsIsValid() {
         expectValid(.uniqueOperationNames, #"""
         fragment fragA on Type { field }
         """#)
     }
 
-    @Test func oneAnonymous() {
+    @Test func oneAnonymousOperationIsValid() {
         expectValid(.uniqueOperationNames, #"""
         { field }
         """#)
     }
 
-    @Test func multipleDistinct() {
+    @Test func distinctOperationNamesAreValid() {
         expectValid(.uniqueOperationNames, #"""
         query Foo { field }
         query Bar { field }
         """#)
     }
 
-    @Test func sameNameAsFragment() {
+    @Test func anOperationMayShareAFragmentsName() {
         expectValid(.uniqueOperationNames, #"""
         query Foo { ...Foo }
         fragment Foo on Type { field }
         """#)
     }
 
-    @Test func duplicateOperations() {
+    @Test func duplicateOperationNamesAreReported() {
         expectErrors(.uniqueOperationNames, #"""
         query Foo { fieldA }
         query Foo { fieldB }
@@ -39,7 +39,7 @@ import Testing
         ])
     }
 
-    @Test func duplicateOfDifferentKinds() {
+    @Test func duplicateNamesAcrossOperationKindsAreReported() {
         expectErrors(.uniqueOperationNames, #"""
         query Foo { fieldA }
         mutation Foo { fieldB }

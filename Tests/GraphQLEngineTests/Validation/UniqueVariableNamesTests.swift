@@ -2,14 +2,14 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct UniqueVariableNamesTests {
-    @Test func distinct() {
+    @Test func distinctVariableNamesAreValid() {
         expectValid(.uniqueVariableNames, #"""
         query A($x: Int, $y: String) { __typename }
         query B($x: String, $y: Int) { __typename }
         """#)
     }
 
-    @Test func duplicates() {
+    @Test func duplicateVariableNamesAreReported() {
         expectErrors(.uniqueVariableNames, #"""
         query A($x: Int, $x: Int, $x: String) { __typename }
         query B($x: String, $x: Int) { __typename }

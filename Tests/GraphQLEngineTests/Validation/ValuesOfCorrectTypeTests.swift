@@ -2,7 +2,7 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct ValuesOfCorrectTypeTests {
-    @Test func validLiterals() {
+    @Test func literalsOfTheExpectedTypesAreValid() {
         expectValid(.valuesOfCorrectType, #"""
         {
           complicatedArgs {
@@ -21,7 +21,7 @@ import Testing
         """#)
     }
 
-    @Test func invalidScalars() {
+    @Test func scalarLiteralsOfAnotherTypeAreReported() {
         expectErrors(.valuesOfCorrectType, #"""
         {
           complicatedArgs {
@@ -47,7 +47,7 @@ import Testing
         ])
     }
 
-    @Test func invalidEnums() {
+    @Test func enumLiteralsThatAreNotValuesAreReported() {
         expectErrors(.valuesOfCorrectType, #"""
         {
           dog {
@@ -67,7 +67,7 @@ import Testing
         ])
     }
 
-    @Test func invalidListsAndObjects() {
+    @Test func invalidListAndObjectLiteralsAreReported() {
         expectErrors(.valuesOfCorrectType, #"""
         {
           complicatedArgs {
@@ -96,7 +96,7 @@ import Testing
         ])
     }
 
-    @Test func variableDefaults() {
+    @Test func variableDefaultsOfAnotherTypeAreReported() {
         expectErrors(.valuesOfCorrectType, #"""
         query WithDefaults($a: Int = 1, $b: String = "ok", $c: ComplexInput = { requiredField: true, intField: 3 }) {
           dog { name }
@@ -115,7 +115,7 @@ import Testing
         ])
     }
 
-    @Test func directiveArguments() {
+    @Test func directiveArgumentsOfAnotherTypeAreReported() {
         expectErrors(.valuesOfCorrectType, #"""
         { dog @include(if: "yes") { name @skip(if: ENUM) } }
         """#, [
@@ -125,7 +125,7 @@ import Testing
     }
 
     // OneOf Input Objects (September 2025); graphql-js 16.9+ wording.
-    @Test func oneOfInputObjects() {
+    @Test func oneOfInputObjectsNeedExactlyOneNonNullKey() {
         expectErrors(.valuesOfCorrectType, #"""
         {
           complicatedArgs {

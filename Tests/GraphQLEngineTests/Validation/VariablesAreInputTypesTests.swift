@@ -2,13 +2,13 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct VariablesAreInputTypesTests {
-    @Test func inputTypes() {
+    @Test func variablesOfInputTypesAreValid() {
         expectValid(.variablesAreInputTypes, #"""
         query Foo($a: Unknown, $b: [[Boolean!]!], $c: ComplexInput, $d: FurColor!) { field(a: $a, b: $b, c: $c, d: $d) }
         """#)
     }
 
-    @Test func outputTypes() {
+    @Test func variablesOfOutputTypesAreReported() {
         expectErrors(.variablesAreInputTypes, #"""
         query Foo($a: Dog, $b: [[CatOrDog!]!], $c: Pet!) { field(a: $a, b: $b, c: $c) }
         """#, [

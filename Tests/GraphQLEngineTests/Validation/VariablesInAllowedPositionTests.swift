@@ -2,7 +2,7 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct VariablesInAllowedPositionTests {
-    @Test func allowed() {
+    @Test func variablesInCompatiblePositionsAreValid() {
         expectValid(.variablesInAllowedPosition, #"""
         query Q($intArg: Int, $nonNullIntArg: Int!, $stringList: [String], $strings: [String!]!, $bool: Boolean!, $withDefault: Int = 1) {
           complicatedArgs {
@@ -19,7 +19,7 @@ import Testing
         """#)
     }
 
-    @Test func notAllowed() {
+    @Test func variablesInIncompatiblePositionsAreReported() {
         expectErrors(.variablesInAllowedPosition, #"""
         query Q($intArg: Int, $stringVar: String, $stringList: [String], $boolean: Boolean, $nullDefault: Int = null) {
           complicatedArgs {
