@@ -12,8 +12,8 @@ import Testing
     ]
 
     /// Runs `body` on a store of the document model holding one Note per entry of `tags`.
-    static func withNotes(_ prefix: String, _ body: (DocumentStore) async throws -> Void) async throws {
-        try await DocumentStore.run(prefix) { f in
+    static func withNotes(_ prefix: String, _ body: (TestGateway) async throws -> Void) async throws {
+        try await TestGateway.run(prefix, configure: { $0.model = try DocumentModel.make() }) { f in
             for (title, tags) in Self.tags.sorted(by: { $0.key < $1.key }) {
                 var fields: [String: FieldInput] = ["title": .set(.string(title))]
                 if let tags { fields["tags"] = .set(.array(tags)) }

@@ -20,7 +20,7 @@ import Testing
     ]
 
     @Test func refusedJSONIsIncorrectTypeAndWritesNothing() async throws {
-        try await DocumentStore.run("store_json_refused") { f in
+        try await TestGateway.run("store_json_refused", configure: { $0.model = try DocumentModel.make() }) { f in
             let id = try await f.store.create(className: "Note", fields: ["title": .set(.string("kept")), "meta": .set(.object(#"{"a":1}"#)),
                                                                          "tags": .set(.array("[1]"))], context: .master).objectId
             let before = try await f.pool.fingerprint("Note")
