@@ -76,7 +76,7 @@ struct ParseWhereTests {
         #expect(code(#"{"$or":{"stage":"won"}}"#) == .invalidQuery)
     }
 
-    @Test("$inQuery, $notInQuery and $select become sub-query constraints; a sub-query without a class is refused, one on an unknown class forbidden")
+    @Test("$inQuery, $notInQuery, $select and $dontSelect become sub-query constraints; a sub-query without a class is refused, one on an unknown class forbidden")
     func subqueries() throws {
         #expect(try clause(#"{"company":{"$inQuery":{"className":"Company","where":{"industry":"Energy"}}}}"#)
             == .field("company", [.have(.field("industry", [.equalTo(.string("Energy"))]), targetClass: "Company")]))
@@ -86,6 +86,10 @@ struct ParseWhereTests {
         #expect(select == .field("company", [.inQueryKey(KeyQuery(
             className: "Contact", where: .field("name", [.equalTo(.string("Ada"))]), key: "company"))]))
         #expect(code(#"{"company":{"$inQuery":{"where":{}}}}"#) == .invalidQuery)
+        let dontSelect = try clause(#"{"objectId":{"$dontSelect":{"query":{"className":"Deal","where":{"stage":"won"}},"key":"company"}}}"#,
+                                    on: model.definition("Company"))
+        #expect(dontSelect == .field("objectId", [.notInQueryKey(KeyQuery(
+            className: "Deal", where: .field("stage", [.equalTo(.string("won"))]), key: "company"))]))
         #expect(code(#"{"company":{"$select":{"query":{"className":"Nope"},"key":"x"}}}"#) == .operationForbidden)
     }
 
