@@ -49,6 +49,8 @@ public struct CallerResolver: Sendable {
         } catch where error.code == .invalidSessionToken {
             throw .invalidSession(ParseError(error))
         } catch {
+            // Not the client's fault: mapping the error logs its detail; the client learns only that
+            // the lookup failed.
             _ = ParseError(error)
             throw .unavailable
         }
