@@ -19,7 +19,7 @@ public struct ParseWhere: WhereDialect {
 
     /// Field names must look like Parse's (105 otherwise); a name the class lacks is 102.
     public func field(_ key: String, in definition: ClassDefinition) throws(ParseError) -> WhereField {
-        guard Self.isValidKeyName(key) else { throw .invalidKeyName("Invalid key name: \(StoreError.quoted(key))") }
+        guard ClassModel.isValidFieldName(key) else { throw .invalidKeyName("Invalid key name: \(StoreError.quoted(key))") }
         guard let field = WhereField(named: key, in: definition) else {
             throw .invalidQuery("Invalid field name: \(StoreError.quoted(key)).")
         }
@@ -47,16 +47,5 @@ public struct ParseWhere: WhereDialect {
             throw .invalidQuery("$inQuery needs className and where.")
         }
         return (className, operand["where"] ?? .null)
-    }
-
-    /// Parse's key names: `^[a-zA-Z][a-zA-Z0-9_]*$` (dotted paths into Object fields are not
-    /// supported by this model).
-    static func isValidKeyName(_ key: String) -> Bool {
-        guard let first = key.utf8.first, key.utf8.count <= 128, isLetter(first) else { return false }
-        return key.utf8.allSatisfy { isLetter($0) || ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "_") }
-    }
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 }

@@ -21,13 +21,12 @@ public struct WhereField: Sendable {
     /// A declared field of a class, or one of the system fields `objectId`, `createdAt`,
     /// `updatedAt`, `ACL`; nil for any other name.
     public init?(named name: String, in definition: ClassDefinition) {
-        switch name {
-        case "objectId": self.init(name: name, type: .string)
-        case "createdAt", "updatedAt": self.init(name: name, type: .date)
-        case "ACL": self.init(name: name, type: .object)
-        default:
-            guard let field = definition.field(name) else { return nil }
+        if let type = ClassDefinition.systemFieldTypes[name] {
+            self.init(name: name, type: type)
+        } else if let field = definition.field(name) {
             self.init(name: name, type: field.type, targetClasses: field.targetClasses)
+        } else {
+            return nil
         }
     }
 }

@@ -37,7 +37,11 @@ public struct ClassDefinition: Sendable, Hashable {
     public var isUserClass: Bool { name == ClassModel.userClassName }
 
     /// System fields every class has; not listed in `fields`.
-    public static let systemFieldNames: Set<String> = ["objectId", "createdAt", "updatedAt", "ACL"]
+    public static let systemFieldNames = Set(systemFieldTypes.keys)
+    /// The type of each system field.
+    public static let systemFieldTypes: [String: FieldType] = [
+        "objectId": .string, "createdAt": .date, "updatedAt": .date, "ACL": .object,
+    ]
 
     /// A copy with other class-level permissions (tests, configuration).
     public func with(permissions: ClassLevelPermissions) -> ClassDefinition {

@@ -57,7 +57,8 @@ public struct ClassModel: Sendable, Hashable {
         name.range(of: "^_?[A-Za-z][A-Za-z0-9_]{0,99}$", options: .regularExpression) != nil
     }
 
-    static func isValidFieldName(_ name: String) -> Bool {
+    /// A name a field may have: a letter, then letters, digits and `_`, at most 100 characters.
+    public static func isValidFieldName(_ name: String) -> Bool {
         name.range(of: "^[A-Za-z][A-Za-z0-9_]{0,99}$", options: .regularExpression) != nil
     }
 
