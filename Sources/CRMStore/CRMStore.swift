@@ -56,6 +56,18 @@ public final class CRMStore: Sendable {
     /// Stops listening for invalidations (the pool stays open; it belongs to the caller).
     public func shutdown() { listener?.cancel() }
 
+    /// Runs `body` with one database connection held for all its reads
+    /// (``PostgresPool/holdingConnection(_:)``): what a read-only request does, so its statements
+    /// run on one connection's thread without a hand-off each. Writes inside take their own
+    /// connection for their transaction.
+    public func reading<T>(_ body: () async -> T) async -> T {
+        await pool.holdingConnection(body)
+    }
+
+    /// The executor for tasks that a body of ``reading(_:)`` starts, so that they run on the held
+    /// connection's thread too; nil outside it.
+    public var readingExecutor: (any TaskExecutor)? { pool.heldExecutor }
+
     /// Runs one statement on the pool, mapping database errors to ``StoreError``.
     func query(_ sql: String, _ parameters: [PostgresValue]) async throws(StoreError) -> PostgresResult {
         do {

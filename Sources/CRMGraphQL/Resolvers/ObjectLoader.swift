@@ -78,7 +78,9 @@ final class ObjectLoader: Sendable {
                 missing.append(id)
             }
             guard !missing.isEmpty else { return tasks }
-            let task = Task<Void, any Error> { try await self.loadMissing(className: className, ids: missing, keys: keys) }
+            let task = Task<Void, any Error>(executorPreference: store.readingExecutor) {
+                try await self.loadMissing(className: className, ids: missing, keys: keys)
+            }
             for id in missing { state.pending[className, default: [:]][id] = Pending(keys: keys, task: task) }
             tasks.append(task)
             return tasks

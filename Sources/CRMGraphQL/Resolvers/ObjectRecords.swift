@@ -14,13 +14,16 @@ final class PointerReference: Sendable {
     }
 }
 
-/// An object's ACL as it sits in its record until `ACL` is selected.
+/// An object's ACL as it sits in its record until `ACL` is selected: the stored object, whose
+/// `_rperm`/`_wperm` are parsed only then.
 final class ACLReference: Sendable {
-    let acl: ACL?
+    private let object: StoredObject
 
-    init(_ acl: ACL?) {
-        self.acl = acl
+    init(_ object: StoredObject) {
+        self.object = object
     }
+
+    var acl: ACL? { object.acl }
 }
 
 /// Turns stored objects of one class into the records the executor reads: one shared shape per
@@ -45,9 +48,9 @@ struct ObjectRecords: Sendable {
             typename,
             .string(GlobalID.encode(className: api.className, objectId: object.objectId)),
             .string(object.objectId),
-            .string(DateText.iso8601(object.createdAt)),
-            .string(DateText.iso8601(object.updatedAt)),
-            .host(ACLReference(object.acl)),
+            .string(object.createdAtText),
+            .string(object.updatedAtText),
+            .host(ACLReference(object)),
         ]
         values.reserveCapacity(shape.count)
         for field in api.outputFields {

@@ -48,8 +48,10 @@ public final class CRMGraphQLService: Sendable {
         case .success(let selected): operation = selected
         case .failure(let refused): return refused.outcome
         }
-        let response = await executor.execute(prepared, operation: operation, variables: variables(request),
-                                              context: context(for: caller))
+        let variables = variables(request), context = context(for: caller)
+        let run = { await self.executor.execute(prepared, operation: operation, variables: variables, context: context) }
+        // A query's reads share one held connection; a mutation's writes take theirs per transaction.
+        let response = operation.operation == .query ? await store.reading(run) : await run()
         // Without data: variable values that do not fit their types (spec 6.1.2 CoerceVariableValues).
         guard response.hasData else { return .requestError(body: RequestErrorCode.badUserInput.body(response.errors)) }
         return .executed(body: response.json)

@@ -9,6 +9,8 @@ struct Projection: Sendable {
     /// Selected fields, in model order.
     let fields: [FieldDefinition]
     let protected: ProtectedFields
+    /// The order of the decoded objects' values: ``fields``.
+    let layout: FieldLayout
 
     /// `keys`: the fields to return (nil: all readable ones). System fields are always returned;
     /// unknown or write-only names are refused with 102; protected fields are left out.
@@ -27,6 +29,7 @@ struct Projection: Sendable {
             selected = selected.filter { wanted.contains($0.name) }
         }
         self.fields = selected.filter { !protected.hidden.contains($0.name) || protected.exemptObjectId != nil }
+        layout = FieldLayout(fields.map(\.name))
     }
 
     /// Number of result columns this projection produces.
@@ -48,12 +51,13 @@ struct Projection: Sendable {
     }
 
     /// Decodes the columns starting at `offset` of a row selected with ``selectList(alias:parameters:)``.
+    /// Only the field values are decoded here; timestamps and ACL are read from the row when asked for.
     func decode(_ row: PostgresRow, offset: Int = 0) throws(StoreError) -> StoredObject {
-        guard let objectId = row.string(offset), let createdAt = row.date(offset + 1),
-              let updatedAt = row.date(offset + 2) else {
+        guard let objectId = row.string(offset), !row.isNull(offset + 1), !row.isNull(offset + 2) else {
             throw StoreError.internalError("row of \(definition.name) without objectId/createdAt/updatedAt")
         }
-        var values: [String: FieldValue] = [:]
+        var values: [FieldValue?] = []
+        values.reserveCapacity(fields.count)
         var index = offset + 5
         for field in fields {
             let cell = row[index]
@@ -63,11 +67,9 @@ struct Projection: Sendable {
                 targetClass = row.string(index) ?? targetClass
                 index += 1
             }
-            if let value = Self.value(cell, type: field.type, targetClass: targetClass) { values[field.name] = value }
+            values.append(Self.value(cell, type: field.type, targetClass: targetClass))
         }
-        return StoredObject(className: definition.name, objectId: objectId, createdAt: createdAt, updatedAt: updatedAt,
-                            acl: ACL(readColumn: row.stringArray(offset + 3), writeColumn: row.stringArray(offset + 4)),
-                            fields: values)
+        return StoredObject(className: definition.name, objectId: objectId, row: row, offset: offset, layout: layout, values: values)
     }
 
     static func value(_ cell: PostgresValue, type: FieldType, targetClass: String) -> FieldValue? {

@@ -6,52 +6,19 @@ enum ResultReader {
         -> Result<PostgresResult, PostgresError>
     {
         guard let result else { return .failure(session.connectionError()) }
-        defer { PQclear(result) }
         switch PQresultStatus(result) {
         case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
-            return decode(result)
+            // The result owns the PGresult from here on; cells are decoded when read.
+            let affected = affectedRows(PQcmdTuples(result))
+            return .success(PostgresResult(storage: ResultStorage(result), affectedRows: affected))
         case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR:
+            defer { PQclear(result) }
             return .failure(error(from: result, session: session, token: token))
         default:
+            defer { PQclear(result) }
             let status = String(cString: PQresStatus(PQresultStatus(result)))
             return .failure(PostgresError(kind: .protocolViolation, message: "unsupported result status \(status)"))
         }
-    }
-
-    private static func decode(_ result: OpaquePointer) -> Result<PostgresResult, PostgresError> {
-        let columnCount = Int(PQnfields(result))
-        let rowCount = Int(PQntuples(result))
-        var columns: [PostgresColumn] = []
-        columns.reserveCapacity(columnCount)
-        for column in 0..<columnCount {
-            columns.append(PostgresColumn(name: String(cString: PQfname(result, Int32(column))),
-                                          typeOID: PQftype(result, Int32(column))))
-        }
-        let layout = ColumnLayout(columns)
-        var rows: [PostgresRow] = []
-        rows.reserveCapacity(rowCount)
-        for row in 0..<Int32(rowCount) {
-            var values: [PostgresValue] = []
-            values.reserveCapacity(columnCount)
-            for column in 0..<Int32(columnCount) {
-                if PQgetisnull(result, row, column) == 1 {
-                    values.append(.null)
-                    continue
-                }
-                let bytes = UnsafeRawBufferPointer(start: PQgetvalue(result, row, column),
-                                                   count: Int(PQgetlength(result, row, column)))
-                let type = columns[Int(column)].typeOID
-                guard let value = CellDecoder.decode(bytes, type: type) else {
-                    return .failure(PostgresError(
-                        kind: .protocolViolation,
-                        message: "cannot decode column \(columns[Int(column)].name) of type \(type)"))
-                }
-                values.append(value)
-            }
-            rows.append(PostgresRow(layout: layout, values: values))
-        }
-        let affected = affectedRows(PQcmdTuples(result))
-        return .success(PostgresResult(columns: columns, rows: rows, affectedRows: affected))
     }
 
     /// `PQcmdTuples`' decimal digits, read in place ("" when not applicable).

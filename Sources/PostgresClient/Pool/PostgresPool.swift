@@ -31,8 +31,10 @@ public final class PostgresPool: Sendable {
 
     deinit { listener.stop() }
 
-    /// Runs one parameterized statement on a pooled connection.
+    /// Runs one parameterized statement on a pooled connection (on the held one inside
+    /// ``holdingConnection(_:)``).
     public func query(_ sql: String, _ parameters: [PostgresValue] = []) async throws(PostgresError) -> PostgresResult {
+        if let result = try await heldQuery(sql, parameters) { return result }
         let lease = try await acquire()
         do {
             let result = try await lease.connection.query(sql, parameters)
@@ -107,7 +109,7 @@ public final class PostgresPool: Sendable {
 
     // MARK: acquire and release
 
-    private func acquire() async throws(PostgresError) -> PooledConnection {
+    func acquire() async throws(PostgresError) -> PooledConnection {
         enum Step { case ready(PooledConnection), open, wait(Int), closed }
         let step = state.withLock { state -> Step in
             if state.closed { return .closed }
@@ -194,7 +196,7 @@ public final class PostgresPool: Sendable {
 
     /// Takes a connection back: rolls back a transaction left open, closes a broken connection
     /// (its slot is reopened on demand), and hands the connection or slot to the oldest waiter.
-    private func release(_ lease: PooledConnection) async {
+    func release(_ lease: PooledConnection) async {
         let connection = lease.connection
         await connection.resetForReuse()
         let healthy = connection.session.isIdleAndHealthy

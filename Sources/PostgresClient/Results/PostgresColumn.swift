@@ -8,17 +8,3 @@ public struct PostgresColumn: Sendable {
         self.typeOID = typeOID
     }
 }
-
-/// The columns of one result, shared by all its rows.
-final class ColumnLayout: Sendable {
-    let columns: [PostgresColumn]
-
-    init(_ columns: [PostgresColumn]) {
-        self.columns = columns
-    }
-
-    /// Linear search: results have few columns, and this avoids building a dictionary per result.
-    func index(of name: String) -> Int? {
-        columns.firstIndex { $0.name == name }
-    }
-}

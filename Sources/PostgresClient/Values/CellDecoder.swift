@@ -22,7 +22,7 @@ enum CellDecoder {
         }
     }
 
-    private static func string(_ bytes: UnsafeRawBufferPointer) -> String {
+    static func string(_ bytes: UnsafeRawBufferPointer) -> String {
         String(decoding: bytes, as: UTF8.self)
     }
 

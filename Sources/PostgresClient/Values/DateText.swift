@@ -19,18 +19,60 @@ public enum DateText {
         let millis = milliseconds(date, rounding: .down)
         let days = millis.floorDivided(by: 86_400_000)
         let civil = CivilDate(daysSinceEpoch: days)
-        var text = ""
-        text.reserveCapacity(27)
+        let inDay = millis - days * 86_400_000
         if (0...9999).contains(civil.year) {
-            append(civil.year, width: 4, to: &text)
-        } else {
-            text += civil.year < 0 ? "-" : "+"
-            append(abs(civil.year), width: 6, to: &text)
+            return String(unsafeUninitializedCapacity: 24) { buffer in
+                var writer = DigitWriter(buffer)
+                writer.put(civil.year, 4); writer.put("-")
+                writer.put(civil.month, 2); writer.put("-")
+                writer.put(civil.day, 2); writer.put("T")
+                writer.put(inDay / 3_600_000, 2); writer.put(":")
+                writer.put(inDay / 60_000 % 60, 2); writer.put(":")
+                writer.put(inDay / 1000 % 60, 2); writer.put(".")
+                writer.put(inDay % 1000, 3); writer.put("Z")
+                return writer.count
+            }
         }
+        var text = civil.year < 0 ? "-" : "+"
+        append(abs(civil.year), width: 6, to: &text)
         text += "-"
-        appendMonthDayAndTime(civil, millisecondsInDay: millis - days * 86_400_000, separator: "T", to: &text)
+        appendMonthDayAndTime(civil, millisecondsInDay: inDay, separator: "T", to: &text)
         text += "Z"
         return text
+    }
+
+    /// Parse's form of a timestamptz's text output, the same text as `iso8601(date(postgres:))`.
+    /// The wire text is copied digit by digit when it has the shape DealGraph's own timestamps
+    /// have (`2025-03-31 08:15:00.5+00`: a four-digit year, UTC, at most milliseconds); any other
+    /// text (microseconds, BC, infinity) goes through a `Date`. nil when the text is no timestamp.
+    public static func iso8601(postgres bytes: UnsafeRawBufferPointer) -> String? {
+        let count = bytes.count
+        fast: if count >= 22, count <= 26, bytes[count - 3] == UInt8(ascii: "+"), bytes[count - 2] == UInt8(ascii: "0"),
+                 bytes[count - 1] == UInt8(ascii: "0") {
+            // 0123456789012345678
+            // YYYY-MM-DD HH:MM:SS[.f[f[f]]]+00
+            let fraction = count - 3 - 19
+            guard fraction == 0 || (fraction >= 2 && bytes[19] == UInt8(ascii: ".")) else { break fast }
+            for index in 0..<19 {
+                let byte = bytes[index]
+                switch index {
+                case 4, 7: guard byte == UInt8(ascii: "-") else { break fast }
+                case 10: guard byte == UInt8(ascii: " ") else { break fast }
+                case 13, 16: guard byte == UInt8(ascii: ":") else { break fast }
+                default: guard byte &- 48 < 10 else { break fast }
+                }
+            }
+            for index in 20..<(20 + max(fraction - 1, 0)) where bytes[index] &- 48 >= 10 { break fast }
+            return String(unsafeUninitializedCapacity: 24) { buffer in
+                for index in 0..<19 { buffer[index] = bytes[index] }
+                buffer[10] = UInt8(ascii: "T")
+                buffer[19] = UInt8(ascii: ".")
+                for index in 0..<3 { buffer[20 + index] = index < fraction - 1 ? bytes[20 + index] : UInt8(ascii: "0") }
+                buffer[23] = UInt8(ascii: "Z")
+                return 24
+            }
+        }
+        return date(postgres: Substring(decoding: bytes, as: UTF8.self).utf8).map(iso8601)
     }
 
     /// PostgreSQL's form: `2024-02-29 13:45:07.123+00`, rounded to the nearest millisecond, with
@@ -83,5 +125,29 @@ public enum DateText {
         let digits = String(value)
         if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
         text += digits
+    }
+}
+
+/// Writes zero-padded decimal fields into a string's uninitialized buffer.
+private struct DigitWriter {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    mutating func put(_ value: Int64, _ width: Int) {
+        var rest = value
+        for position in stride(from: count + width - 1, through: count, by: -1) {
+            buffer[position] = UInt8(truncatingIfNeeded: rest % 10) + 48
+            rest /= 10
+        }
+        count += width
+    }
+
+    mutating func put(_ character: Unicode.Scalar) {
+        buffer[count] = UInt8(character.value)
+        count += 1
     }
 }
