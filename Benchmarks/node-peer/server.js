@@ -11,6 +11,9 @@
 // Statements per request: 1 for the page of deals, 1 per class and level for pointers (batched,
 // `"objectId" = ANY($1)`), 1 for the activities of all deals of the page (a lateral join with a
 // limit per deal, DealGraph's shape), all as named prepared statements, as DealGraph runs them.
+// Each statement selects objectId and the columns the query reads (DealGraph also selects
+// createdAt, updatedAt, _rperm and _wperm of every row today). Documents are parsed and validated
+// once per query text, as DealGraph caches its prepared documents.
 //
 // Environment: PORT (default 18338), HOST (127.0.0.1), POOL_SIZE (10), LOG_LEVEL (info: one line
 // per request on stdout, as DealGraph logs at its default level), and PGHOST (the socket folder),
@@ -34,7 +37,9 @@ const LOGS_REQUESTS = ['trace', 'debug', 'info'].includes(process.env.LOG_LEVEL 
 // Timestamps are passed through as PostgreSQL's text and written in Parse's ISO form
 // (milliseconds, UTC) by isoDate below, as DealGraph writes them; other types keep pg's parsers.
 pg.types.setTypeParser(1184, (text) => text);
-const pool = new pg.Pool({ max: POOL_SIZE, options: '-c TimeZone=UTC' });
+// Connections stay open while idle (node-postgres closes them after 10 s by default), as
+// DealGraph's pool keeps its connections.
+const pool = new pg.Pool({ max: POOL_SIZE, idleTimeoutMillis: 0, options: '-c TimeZone=UTC' });
 let statements = 0;
 
 async function run(name, text, values) {
@@ -43,15 +48,16 @@ async function run(name, text, values) {
 }
 
 /// PostgreSQL's `2024-05-01 10:00:00.123456+00` -> Parse's `2024-05-01T10:00:00.123Z` (the session's
-/// time zone is UTC; fractions are cut to milliseconds, as a Date round trip would).
+/// time zone is UTC), the fraction rounded to the nearest millisecond as DealGraph reads it.
 function isoDate(text) {
   if (text === null || text === undefined) return null;
-  const match = /^(\d{4,})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d+))?([+-]\d\d(?::?\d\d)?)?$/.exec(text);
-  if (!match || (match[8] && !/^\+00(:?00)?$/.test(match[8]))) {
-    return new Date(text).toISOString();   // not the UTC form: let Date do the conversion
+  const match = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?\+00$/.exec(text);
+  if (!match) return new Date(text).toISOString();   // not the usual UTC form: let Date read it
+  const milliseconds = Math.floor((Number((match[7] || '').padEnd(6, '0')) + 500) / 1000);
+  if (milliseconds === 1000) {   // rounded up into the next second
+    return new Date(Date.UTC(+match[1], match[2] - 1, +match[3], +match[4], +match[5], +match[6]) + 1000).toISOString();
   }
-  const fraction = ((match[7] || '') + '000').slice(0, 3);
-  return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}.${fraction}Z`;
+  return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}.${String(milliseconds).padStart(3, '0')}Z`;
 }
 
 // ---- access: sessions and role closures, cached briefly ----
