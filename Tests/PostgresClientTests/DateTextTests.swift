@@ -192,6 +192,32 @@ struct DateTextTests {
             #expect(DateText.date(postgres: text) == nil, "\(text)")
         }
     }
+
+    /// The ISO text of a timestamptz's wire text, the way `PostgresRow.iso8601` reads it.
+    static func iso(postgres text: String) -> String? {
+        var text = text
+        return text.withUTF8 { DateText.iso8601(postgres: UnsafeRawBufferPointer($0)) }
+    }
+
+    @Test("ISO text straight from PostgreSQL's output equals the text through a Date, for every shape of fraction")
+    func isoFromPostgresText() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let millis = Int64.random(in: -62_135_596_800_000...253_402_300_799_999, using: &random)
+            let full = DateText.postgres(Self.date(milliseconds: millis))
+            // PostgreSQL drops trailing zeros of the fraction, and the point when nothing is left.
+            var trimmed = String(full.dropLast(3))
+            while trimmed.hasSuffix("0") && trimmed.contains(".") { trimmed.removeLast() }
+            if trimmed.hasSuffix(".") { trimmed.removeLast() }
+            for text in [full, trimmed + "+00", String(full.dropLast(3)) + "456+00"] {
+                #expect(Self.iso(postgres: text) == DateText.date(postgres: text).map(DateText.iso8601), "\(text)")
+            }
+        }
+        for text in ["", "x", "2024-02-29 13:45:07.+00", "2024-02-29 13:45:07.12a+00", "2024-02-29T13:45:07+00",
+                     "2024-02-29 13:45:07+01", "0001-01-01 00:00:00+00 BC", "infinity", "2024-02-29 1x:45:07+00"] {
+            #expect(Self.iso(postgres: text) == DateText.date(postgres: text).map(DateText.iso8601), "\(text)")
+        }
+    }
 }
 
 extension Int64 {

@@ -57,11 +57,12 @@ enum Base64 {
     private static func encode(_ parts: [UnsafeBufferPointer<UInt8>]) -> String {
         let length = parts.reduce(0) { $0 + $1.count }
         let output = (length + 2) / 3 * 4
+        let alphabet = Self.alphabet
         return String(unsafeUninitializedCapacity: output) { buffer in
             var group: UInt32 = 0, filled = 0, written = 0
             func emit(_ value: UInt32, _ count: Int) {
-                for shift in stride(from: 18, through: 18 - 6 * (count - 1), by: -6) {
-                    buffer[written] = alphabet[Int(value >> UInt32(shift) & 63)]
+                for index in 0..<count {
+                    buffer[written] = alphabet[Int(value >> UInt32(18 - 6 * index) & 63)]
                     written += 1
                 }
             }

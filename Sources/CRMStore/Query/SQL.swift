@@ -6,7 +6,9 @@ import PostgresClient
 enum SQL {
     /// `"name"` with embedded quotes doubled.
     static func identifier(_ name: String) -> String {
-        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Every statement names its columns this way: the common case skips Foundation's replace.
+        guard name.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + name + "\"" }
+        return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// `alias."column"`.

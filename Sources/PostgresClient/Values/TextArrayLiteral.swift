@@ -3,21 +3,23 @@ enum TextArrayLiteral {
     /// Every element is double-quoted (with `"` and `\` escaped), so no content is ever read as
     /// NULL, a delimiter or a brace; `nil` becomes the unquoted NULL keyword.
     static func format(_ elements: [String?]) -> String {
-        var out = "{"
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(2 + elements.reduce(0) { $0 + ($1?.utf8.count ?? 4) + 3 })
         for (position, element) in elements.enumerated() {
-            if position > 0 { out.append(",") }
+            if position > 0 { out.append(UInt8(ascii: ",")) }
             guard let element else {
-                out.append("NULL")
+                out.append(contentsOf: "NULL".utf8)
                 continue
             }
-            out.append("\"")
-            for character in element.unicodeScalars {
-                if character == "\"" || character == "\\" { out.append("\\") }
-                out.unicodeScalars.append(character)
+            out.append(UInt8(ascii: "\""))
+            for byte in element.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { out.append(UInt8(ascii: "\\")) }
+                out.append(byte)
             }
-            out.append("\"")
+            out.append(UInt8(ascii: "\""))
         }
-        return out + "}"
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses the server's output. Returns nil for anything but a one-dimensional array (a
