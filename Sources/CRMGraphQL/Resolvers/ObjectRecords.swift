@@ -53,8 +53,10 @@ struct ObjectRecords: Sendable {
             .host(ACLReference(object)),
         ]
         values.reserveCapacity(shape.count)
-        for field in api.outputFields {
-            values.append(object[field.name].map(Self.value) ?? .null)
+        values.append(contentsOf: repeatElement(.null, count: shape.count - values.count))
+        // The object carries only its selected fields: fill their slots, leave the rest null.
+        object.forEachField { name, value in
+            if let slot = shape.slot(of: name), slot >= Self.leadingNames.count { values[slot] = Self.value(value) }
         }
         return .object(Record(shape: shape, values: values))
     }

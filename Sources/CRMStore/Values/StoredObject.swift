@@ -57,6 +57,13 @@ public struct StoredObject: Sendable {
         layout.index(of: field).flatMap { values[$0] }
     }
 
+    /// Calls `body` with each set field, in the order of the read's projection.
+    public func forEachField(_ body: (String, FieldValue) -> Void) {
+        for (name, value) in zip(layout.names, values) {
+            if let value { body(name, value) }
+        }
+    }
+
     /// The set fields by name.
     public var fields: [String: FieldValue] {
         var fields: [String: FieldValue] = [:]
