@@ -18,6 +18,10 @@ import Testing
             #expect(hash.hasPrefix("$2") && hash.contains("$10$"))
             let sessions = try await f.pool.query(#"SELECT "sessionToken" FROM "_Session""#)
             #expect(sessions.compactMap { $0.string(0) } == [SessionToken.hash(result.sessionToken)])
+            // The stored form is SHA-256 in lowercase hex, as PostgreSQL itself computes it.
+            let digest = try await f.pool.query("SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex')", [.text(result.sessionToken)])
+            #expect(sessions.first?.string(0) == digest.first?.string(0))
+            #expect(SessionToken.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
             await expectCode(.usernameTaken) { _ = try await f.store.signUp(username: "alice", password: "x", email: "other@example.com") }
             await expectCode(.emailTaken) { _ = try await f.store.signUp(username: "bob", password: "x", email: "ALICE@example.COM") }
             await expectCode(.usernameMissing) { _ = try await f.store.signUp(username: "", password: "x", email: "e@example.com") }

@@ -7,7 +7,7 @@ enum SessionToken {
     static func generate() -> String { RandomIdentifier.sessionToken() }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(token.utf8)))
     }
 
     /// Shape check before any lookup: `r:` + 32 lowercase hex characters.
