@@ -16,8 +16,10 @@ ACL = '(t."_rperm" IS NULL OR t."_rperm" && $1::text[])'
 DEAL = 't."objectId", t."createdAt", t."updatedAt", t."_rperm", t."title", t."amount", t."stage", t."contact", t."company", t."expectedCloseDate", t."assignedTo"'
 
 def paths(assignee, company_ids, deal_ids):
-    companies = "ARRAY[" + ",".join(f"'{c}'" for c in company_ids) + "]::text[]"
-    deals = "ARRAY[" + ",".join(f"'{d}'" for d in deal_ids) + "]::text[]"
+    # The reverse connections' parents are the caller's own first page (companies by name, the
+    # board's deals), as in `companies { deals }` and `deals { activities }`.
+    companies = "$2::text[]"
+    deals = "$2::text[]"
     return [
         ("board: deals updatedAt DESC", f'SELECT {DEAL} FROM "Deal" t WHERE {ACL} AND TRUE ORDER BY t."updatedAt" DESC, t."objectId" DESC LIMIT 50'),
         ("deals stage=proposal by expectedCloseDate", f'SELECT {DEAL} FROM "Deal" t WHERE {ACL} AND t."stage" = \'proposal\' ORDER BY t."expectedCloseDate" ASC, t."objectId" ASC LIMIT 50'),
@@ -41,10 +43,17 @@ def principals(conninfo, username):
     roles = psql(conninfo, f"""SELECT 'role:' || r.name FROM "_Role" r JOIN "_Join:users:_Role" j ON j."owningId" = r."objectId" WHERE j."relatedId" = '{uid}'""").split()
     return uid, sorted(["*", uid] + roles)
 
-def measure(conninfo, sql, granted, show_plan):
-    literal = "ARRAY[" + ",".join(f"'{p}'" for p in granted) + "]::text[]"
-    script = f"PREPARE q(text[]) AS {sql};\n" + f"EXECUTE q({literal});\n" * 8
-    script += f"EXPLAIN (ANALYZE, BUFFERS) EXECUTE q({literal});\n" * 5
+def array(items):
+    return "ARRAY[" + ",".join(f"'{p}'" for p in items) + "]::text[]"
+
+def first_page(conninfo, sql, granted):
+    return psql(conninfo, f"PREPARE f(text[]) AS {sql};\nEXECUTE f({array(granted)});").split()
+
+def measure(conninfo, sql, granted, parents):
+    arguments = array(granted) + (", " + array(parents) if "$2" in sql else "")
+    types = "text[], text[]" if "$2" in sql else "text[]"
+    script = f"PREPARE q({types}) AS {sql};\n" + f"EXECUTE q({arguments});\n" * 8
+    script += f"EXPLAIN (ANALYZE, BUFFERS) EXECUTE q({arguments});\n" * 5
     out = psql(conninfo, script)
     times = [float(m) for m in re.findall(r"Execution Time: ([0-9.]+) ms", out)]
     plan = out.split("Planning")[0]
@@ -56,13 +65,14 @@ def main():
     show = "--plans" in sys.argv
     admin_id, admin_p = principals(conninfo, "admin")
     member_id, member_p = principals(conninfo, member)
-    companies = psql(conninfo, 'SELECT "objectId" FROM "Company" ORDER BY "objectId" LIMIT 50').split()
-    deals = psql(conninfo, 'SELECT "objectId" FROM "Deal" ORDER BY "updatedAt" DESC LIMIT 50').split()
+    companies = f'SELECT t."objectId" FROM "Company" t WHERE {ACL} ORDER BY t."name", t."objectId" LIMIT 50'
+    deals = f'SELECT t."objectId" FROM "Deal" t WHERE {ACL} ORDER BY t."updatedAt" DESC, t."objectId" DESC LIMIT 50'
     print(f"| path | admin ms | member ms | member plan |")
     print(f"|---|---|---|---|")
-    for name, sql in paths(member_id, companies, deals):
-        admin_ms, _, _ = measure(conninfo, sql, admin_p, False)
-        member_ms, nodes, plan = measure(conninfo, sql, member_p, show)
+    for name, sql in paths(member_id, None, None):
+        parents = companies if "companies ->" in name else deals
+        admin_ms, _, _ = measure(conninfo, sql, admin_p, first_page(conninfo, parents, admin_p))
+        member_ms, nodes, plan = measure(conninfo, sql, member_p, first_page(conninfo, parents, member_p))
         print(f"| {name} | {admin_ms:.2f} | {member_ms:.2f} | {nodes} |", flush=True)
         if show:
             print(plan)
