@@ -35,7 +35,8 @@ import Testing
             #expect(schema.compactMap { $0.string(0) } == ["Activity", "Company", "Contact", "Deal", "_User"])
             let indexes = try await pool.query("SELECT indexname FROM pg_indexes WHERE tablename = 'Deal' ORDER BY 1")
             let names = Set(indexes.compactMap { $0.string(0) })
-            #expect(names.isSuperset(of: ["Deal__rperm_gin", "Deal__wperm_gin", "Deal_company_updatedAt", "Deal_assignedTo_createdAt", "Deal_amount_objectId"]))
+            #expect(names.isSuperset(of: ["Deal__rperm_gin", "Deal__wperm_gin", "Deal_company_updatedAt", "Deal_assignedTo_createdAt", "Deal_amount_objectId",
+                                            "Deal_stage_expectedCloseDate", "Deal_stage_updatedAt", "Deal_company_expectedCloseDate"]))
             let columns = try await pool.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'Activity'")
             #expect(columns.compactMap { $0.string(0) }.contains("_relatedTo_className"))
         }

@@ -44,7 +44,8 @@ extension ClassModel {
         return FieldDefinition(
             name: name, type: type, required: spec["required"] as? Bool ?? false,
             writeOnly: spec["writeOnly"] as? Bool ?? false,
-            setByServer: (spec["setBy"] as? String) == "server", targetClasses: targets)
+            setByServer: (spec["setBy"] as? String) == "server", targetClasses: targets,
+            examples: spec["examples"] as? [String] ?? [])
     }
 
     private static func defaultACL(_ raw: [String: Any]) throws(StoreError) -> DefaultACLPolicy {

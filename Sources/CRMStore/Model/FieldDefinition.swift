@@ -33,15 +33,19 @@ public struct FieldDefinition: Sendable, Hashable {
     public let setByServer: Bool
     /// Pointer targets: one class, or several for a polymorphic pointer (`Activity.relatedTo`).
     public let targetClasses: [String]
+    /// The values a String field takes (`examples` in the model file): a closed set that lists are
+    /// filtered by with equality (`Deal.stage`), so the migrator pairs it with the class's dates.
+    public let examples: [String]
 
     public init(name: String, type: FieldType, required: Bool = false, writeOnly: Bool = false,
-                setByServer: Bool = false, targetClasses: [String] = []) {
+                setByServer: Bool = false, targetClasses: [String] = [], examples: [String] = []) {
         self.name = name
         self.type = type
         self.required = required
         self.writeOnly = writeOnly
         self.setByServer = setByServer
         self.targetClasses = targetClasses
+        self.examples = examples
     }
 
     /// A pointer to more than one class; stored as two columns (objectId, target class).

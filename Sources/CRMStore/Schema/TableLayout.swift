@@ -55,6 +55,18 @@ enum TableLayout {
             index("\(field.name)_updatedAt", "(\(key), \"updatedAt\", \"objectId\")")
             index("\(field.name)_createdAt", "(\(key), \"createdAt\", \"objectId\")")
         }
+        // List paths that filter by equality and sort by a date (deals of a stage by close date,
+        // activities of a deal by due date): one `(key, date, objectId)` index per pair, so the
+        // first page is read in order, without a sort, under the ACL filter. Keys are the
+        // enumerated String fields (with `examples`) and the pointers; dates are the class's Date
+        // fields, plus updatedAt for an enumeration (pointers have theirs above).
+        let dates = definition.fields.filter { $0.type == .date }.map(\.name)
+        for field in definition.fields where field.type == .pointer || (field.type == .string && !field.examples.isEmpty) {
+            let key = field.classColumn.map { "\(SQL.identifier(field.name)), \(SQL.identifier($0))" } ?? SQL.identifier(field.name)
+            for date in dates + (field.type == .string ? ["updatedAt"] : []) {
+                index("\(field.name)_\(date)", "(\(key), \(SQL.identifier(date)), \"objectId\")")
+            }
+        }
         // Sort and range patterns: `ORDER BY field, objectId` (tiebreak in the same direction,
         // see OrderCompiler) is served forwards or backwards by one index per scalar field.
         let uniqueFields = Set(definition.unique.flatMap { $0 })
