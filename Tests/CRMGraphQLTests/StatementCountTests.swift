@@ -90,6 +90,25 @@ struct StatementCountTests {
                 let name = company["node"]["name"].string ?? ""
                 #expect(company["node"]["deals"]["edges"].array.map { $0["node"]["title"].string } == ["\(name)-d2", "\(name)-d3"])
             }
+            // Objects a list read are remembered: a pointer back to them needs no statement when the
+            // list read the fields it selects, and one statement when it did not.
+            before = fixture.pool.statementCount
+            let back = try await fixture.query("""
+                { companies(first: 30) { edges { node { name deals(first: 2) { edges { node { company { name } } } } } } } }
+                """, as: .master)
+            #expect(fixture.pool.statementCount - before == 2, "companies, their deals; company { name } from the list")
+            for company in back["data"]["companies"]["edges"].array {
+                let name = company["node"]["name"].string
+                #expect(company["node"]["deals"]["edges"].array.map { $0["node"]["company"]["name"].string } == [name, name])
+            }
+            before = fixture.pool.statementCount
+            let more = try await fixture.query("""
+                { companies(first: 30) { edges { node { name deals(first: 2) { edges { node { company { name website } } } } } } } }
+                """, as: .master)
+            #expect(fixture.pool.statementCount - before == 3, "website was not read by the list: one load for the companies")
+            #expect(more["data"]["companies"]["edges"].array.allSatisfy { company in
+                company["node"]["deals"]["edges"].array.allSatisfy { $0["node"]["company"]["name"] == company["node"]["name"] }
+            })
         }
     }
 }

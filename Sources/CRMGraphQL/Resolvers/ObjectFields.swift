@@ -20,19 +20,22 @@ struct ObjectFields: Sendable {
             }
             var idsByClass: [String: [String]] = [:]
             for reference in references.compactMap({ $0 }) { idsByClass[reference.className, default: []].append(reference.objectId) }
-            var loaded: [String: [String: StoredObject]] = [:]
+            // Each class's objects come back in the order of its ids, which is the order of the references.
+            var loaded: [String: [StoredObject?]] = [:]
             for (className, ids) in idsByClass.sorted(by: { $0.key < $1.key }) {
                 guard let target = model.apiClass(className: className) else { continue }
                 let selection = Lookahead.fields(below: [batch.plan], on: target.naming.typeName, schema: batch.schema)
                 let objects = try await context.loader.load(className: className, ids: ids,
                                                             keys: Lookahead.keys(selection, api: target), for: batch.plan)
-                let found = objects.compactMap { $0 }
-                for object in found { loaded[className, default: [:]][object.objectId] = object }
-                context.loader.announce(found, selection: selection, api: target, model: model, schema: batch.schema)
+                loaded[className] = objects
+                context.loader.announce(objects.compactMap { $0 }, selection: selection, api: target, model: model, schema: batch.schema)
             }
+            var next: [String: Int] = [:]
             return references.map { reference in
-                guard let reference, let object = loaded[reference.className]?[reference.objectId] else { return .null }
-                return context.records.record(object)
+                guard let reference, let objects = loaded[reference.className] else { return .null }
+                let position = next[reference.className, default: 0]
+                next[reference.className] = position + 1
+                return objects[position].map(context.records.record) ?? .null
             }
         }
     }

@@ -15,13 +15,20 @@ import Synchronization
 final class ObjectLoader: Sendable {
     private struct Entry {
         /// The fields loaded; nil: all of them.
-        var keys: Set<String>?
+        var keys: FieldKeys?
         var object: StoredObject?
     }
 
     private struct Pending {
-        var keys: Set<String>?
+        var keys: FieldKeys?
         var task: Task<Void, any Error>
+    }
+
+    /// Objects read by lists, indexed only when a pointer load of their class needs them: most
+    /// listed objects are never pointed at again in the same request.
+    private struct Remembered {
+        var objects: [StoredObject]
+        var keys: FieldKeys?
     }
 
     /// The ids and columns all sibling fields of one class will need.
@@ -33,6 +40,7 @@ final class ObjectLoader: Sendable {
 
     private struct State {
         var cache: [String: [String: Entry]] = [:]
+        var unindexed: [String: [Remembered]] = [:]
         var pending: [String: [String: Pending]] = [:]
         var groups: [ObjectIdentifier: Group] = [:]
     }
@@ -46,26 +54,27 @@ final class ObjectLoader: Sendable {
         self.access = access
     }
 
-    private static func covers(_ loaded: Set<String>?, _ needed: Set<String>?) -> Bool {
+    private static func covers(_ loaded: FieldKeys?, _ needed: FieldKeys?) -> Bool {
         guard let loaded else { return true }
         guard let needed else { return false }
-        return needed.isSubset(of: loaded)
+        return loaded.covers(needed)
     }
 
     /// One object (or nil) per id, in order; `keys` nil loads every field the caller may see.
     /// `plan` is the pointer field asking, so that an announced group is loaded as one.
     func load(className: String, ids: [String], keys: Set<String>?, for plan: FieldPlan? = nil) async throws -> [StoredObject?] {
         if let plan, let group = state.withLock({ $0.groups[ObjectIdentifier(plan)] }), group.className == className {
-            try await fetch(className: className, ids: group.ids, keys: group.keys)
+            try await fetch(className: className, ids: group.ids, keys: FieldKeys(group.keys))
         }
-        try await fetch(className: className, ids: ids, keys: keys)
+        try await fetch(className: className, ids: ids, keys: keys.map(FieldKeys.init))
         return state.withLock { state in ids.map { state.cache[className]?[$0]?.object } }
     }
 
     /// Makes sure the ids are cached with the keys: waits for loads in flight that cover them and
     /// starts one statement for the rest.
-    private func fetch(className: String, ids: [String], keys: Set<String>?) async throws {
+    private func fetch(className: String, ids: [String], keys: FieldKeys?) async throws {
         let waits = state.withLock { state -> [Task<Void, any Error>] in
+            Self.index(className, in: &state)
             var tasks: [Task<Void, any Error>] = []
             var missing: [String] = []
             var seen = Set<String>()
@@ -89,9 +98,9 @@ final class ObjectLoader: Sendable {
     }
 
     /// One statement for ids neither cached nor in flight; settles their pending entries.
-    private func loadMissing(className: String, ids: [String], keys: Set<String>?) async throws {
+    private func loadMissing(className: String, ids: [String], keys: FieldKeys?) async throws {
         do {
-            let loaded = try await store.loadByIds(className: className, ids: ids, keys: keys.map { $0.sorted() }, context: access)
+            let loaded = try await store.loadByIds(className: className, ids: ids, keys: keys?.names, context: access)
             state.withLock { state in
                 for (id, object) in zip(ids, loaded) {
                     state.cache[className, default: [:]][id] = Entry(keys: keys, object: object)
@@ -106,12 +115,28 @@ final class ObjectLoader: Sendable {
 
     /// Remembers objects read by a list or a write, so pointers to them need no statement.
     func remember(_ objects: [StoredObject], keys: Set<String>?) {
+        guard let className = objects.first?.className else { return }
+        let keys = keys.map(FieldKeys.init)
+        let lists = objects.allSatisfy({ $0.className == className })
+            ? [className: objects] : Dictionary(grouping: objects, by: \.className)
         state.withLock { state in
-            for object in objects {
-                if let entry = state.cache[object.className]?[object.objectId], Self.covers(entry.keys, keys) { continue }
-                state.cache[object.className, default: [:]][object.objectId] = Entry(keys: keys, object: object)
+            for (className, objects) in lists {
+                state.unindexed[className, default: []].append(Remembered(objects: objects, keys: keys))
             }
         }
+    }
+
+    /// Moves the remembered objects of a class into the cache, keeping entries that have more keys.
+    private static func index(_ className: String, in state: inout State) {
+        guard let lists = state.unindexed.removeValue(forKey: className) else { return }
+        var cache = state.cache.removeValue(forKey: className) ?? [:]
+        for list in lists {
+            for object in list.objects {
+                if let entry = cache[object.objectId], covers(entry.keys, list.keys) { continue }
+                cache[object.objectId] = Entry(keys: list.keys, object: object)
+            }
+        }
+        state.cache[className] = cache
     }
 
     /// Called by a resolver that returns objects of `api` with the fields selected on them: when
@@ -139,5 +164,19 @@ final class ObjectLoader: Sendable {
         }
         guard !groups.isEmpty else { return }
         state.withLock { $0.groups.merge(groups) { _, new in new } }
+    }
+}
+
+/// The field names a load asked for, sorted and unique: a few names, compared without hashing.
+struct FieldKeys: Sendable {
+    let names: [String]
+
+    init(_ keys: Set<String>) {
+        names = keys.sorted()
+    }
+
+    /// Whether every name of `needed` is here.
+    func covers(_ needed: FieldKeys) -> Bool {
+        needed.names.count <= names.count && needed.names.allSatisfy { names.contains($0) }
     }
 }
