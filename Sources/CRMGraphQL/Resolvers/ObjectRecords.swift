@@ -34,6 +34,7 @@ struct ObjectRecords: Sendable {
     let api: APIClass
     let shape: RecordShape
     private let typename: GraphQLValue
+    private let outputNames: Set<String>
 
     static let leadingNames = ["__typename", "id", "objectId", "createdAt", "updatedAt", "ACL"]
 
@@ -41,9 +42,14 @@ struct ObjectRecords: Sendable {
         self.api = api
         shape = RecordShape(Self.leadingNames + api.outputFields.map(\.name))
         typename = .string(api.naming.typeName)
+        outputNames = Set(api.outputFields.map(\.name))
     }
 
+    /// A record carries the leading fields and the fields its read selected, in a shape made once
+    /// per read: the executor reads a field the shape lacks as null, and the records of a page are
+    /// a few values each rather than one per field of the class.
     func record(_ object: StoredObject) -> GraphQLValue {
+        let layout = object.derived { names in LayoutShape(names: names, outputFields: outputNames) }
         var values: [GraphQLValue] = [
             typename,
             .string(GlobalID.encode(className: api.className, objectId: object.objectId)),
@@ -52,13 +58,13 @@ struct ObjectRecords: Sendable {
             .string(object.updatedAtText),
             .host(ACLReference(object)),
         ]
-        values.reserveCapacity(shape.count)
-        values.append(contentsOf: repeatElement(.null, count: shape.count - values.count))
-        // The object carries only its selected fields: fill their slots, leave the rest null.
-        object.forEachField { name, value in
-            if let slot = shape.slot(of: name), slot >= Self.leadingNames.count { values[slot] = Self.value(value) }
+        values.reserveCapacity(layout.shape.count)
+        values.append(contentsOf: repeatElement(.null, count: layout.shape.count - values.count))
+        object.forEachValue { index, value in
+            let slot = layout.slots[index]
+            if slot >= 0 { values[slot] = Self.value(value) }
         }
-        return .object(Record(shape: shape, values: values))
+        return .object(Record(shape: layout.shape, values: values))
     }
 
     static func value(_ value: FieldValue) -> GraphQLValue {
@@ -71,6 +77,28 @@ struct ObjectRecords: Sendable {
         case .array(let json): ArrayElements.list(ParseValue.parsedJSON(json))
         case .pointer(let className, let objectId): .host(PointerReference(className: className, objectId: objectId))
         }
+    }
+}
+
+/// The record shape of one read's objects: the leading fields, then the read's fields that the
+/// type outputs; `slots` maps a position in the read's field names to its slot (-1: not output).
+final class LayoutShape: Sendable {
+    let shape: RecordShape
+    let slots: [Int]
+
+    init(names: [String], outputFields: Set<String>) {
+        var shapeNames = ObjectRecords.leadingNames
+        var slots: [Int] = []
+        for name in names {
+            if outputFields.contains(name) && !shapeNames.contains(name) {
+                slots.append(shapeNames.count)
+                shapeNames.append(name)
+            } else {
+                slots.append(-1)
+            }
+        }
+        shape = RecordShape(shapeNames)
+        self.slots = slots
     }
 }
 

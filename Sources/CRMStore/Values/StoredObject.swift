@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import Synchronization
 
 /// One object as read from the database, with typed values.
 ///
@@ -57,6 +58,23 @@ public struct StoredObject: Sendable {
         layout.index(of: field).flatMap { values[$0] }
     }
 
+    /// The names of the fields the read selected, in the order of ``forEachValue(_:)``; shared by
+    /// every object of the read.
+    public var fieldNames: [String] { layout.names }
+
+    /// Calls `body` with the position (in ``fieldNames``) and value of each set field.
+    public func forEachValue(_ body: (Int, FieldValue) -> Void) {
+        for (index, value) in values.enumerated() {
+            if let value { body(index, value) }
+        }
+    }
+
+    /// What an API layer derives from ``fieldNames`` (the shape of its records), made once per read
+    /// and shared by every object of it.
+    public func derived<T: AnyObject & Sendable>(_ make: ([String]) -> T) -> T {
+        layout.derived(make)
+    }
+
     /// Calls `body` with each set field, in the order of the read's projection.
     public func forEachField(_ body: (String, FieldValue) -> Void) {
         for (name, value) in zip(layout.names, values) {
@@ -88,9 +106,19 @@ extension StoredObject: Hashable {
 /// The field names of the objects of one read, in the order of their values.
 final class FieldLayout: Sendable {
     let names: [String]
+    private let cache = Mutex<(any AnyObject & Sendable)?>(nil)
 
     init(_ names: [String]) {
         self.names = names
+    }
+
+    func derived<T: AnyObject & Sendable>(_ make: ([String]) -> T) -> T {
+        cache.withLock { cached in
+            if let value = cached as? T { return value }
+            let value = make(names)
+            cached = value
+            return value
+        }
     }
 
     /// Linear search: a read selects a few fields, and comparing short names is cheaper than

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A dedicated OS thread that runs every libpq call of one connection, and a `TaskExecutor`.
 ///
@@ -14,9 +15,11 @@ import Foundation
 /// arranges) calls libpq inline: the thread that waits for the server's answer is the thread
 /// that continues the task, the same single wake-up a blocking client such as pgbench pays.
 ///
-/// After finishing a job the thread keeps polling for the next one for a short while before it
-/// parks on its condition variable: back-to-back statements of one request then skip the futex
-/// wake-up, which is most of the hand-off cost.
+/// After finishing a job, while its connection is lent out (``expectsWork``), the thread keeps
+/// polling for the next one for a short while before it parks on its condition variable:
+/// back-to-back statements handed over by a task running elsewhere then skip the futex wake-up,
+/// which is most of the hand-off cost. An idle pooled connection's thread parks at once, so no
+/// CPU is spent polling for work that cannot come.
 final class ConnectionThread: TaskExecutor, @unchecked Sendable {
     private enum Work {
         case closure(() -> Void)
@@ -29,6 +32,8 @@ final class ConnectionThread: TaskExecutor, @unchecked Sendable {
     private var parked = false
     private var exited = false
     private var owner: pthread_t?
+    /// Set by the pool while the connection is lent out.
+    let expectsWork = Atomic<Bool>(false)
 
     init(name: String) {
         let started = DispatchSemaphore(value: 0)
@@ -125,7 +130,7 @@ final class ConnectionThread: TaskExecutor, @unchecked Sendable {
                 exited = true
                 return nil
             }
-            if spins < Self.spinLimit {
+            if spins < Self.spinLimit && expectsWork.load(ordering: .relaxed) {
                 spins += 1
                 condition.unlock()
                 sched_yield()

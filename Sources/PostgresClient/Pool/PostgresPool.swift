@@ -125,16 +125,19 @@ public final class PostgresPool: Sendable {
             state.nextWaiterID += 1
             return .wait(state.nextWaiterID)
         }
+        let lease: PooledConnection
         switch step {
-        case .ready(let connection): return connection
-        case .open: return try await openConnection()
+        case .ready(let connection): lease = connection
+        case .open: lease = try await openConnection()
         case .closed: throw .poolClosed
         case .wait(let id):
             switch try await waitForLease(id: id).get() {
-            case .connection(let connection): return connection
-            case .openSlot: return try await openConnection()
+            case .connection(let connection): lease = connection
+            case .openSlot: lease = try await openConnection()
             }
         }
+        lease.connection.thread.expectsWork.store(true, ordering: .relaxed)
+        return lease
     }
 
     /// Opens a connection in a slot already counted as open and in use.
@@ -199,6 +202,7 @@ public final class PostgresPool: Sendable {
     func release(_ lease: PooledConnection) async {
         let connection = lease.connection
         await connection.resetForReuse()
+        connection.thread.expectsWork.store(false, ordering: .relaxed)
         let healthy = connection.session.isIdleAndHealthy
         let served = state.withLock { state -> [(PoolState.Waiter, Lease)] in
             state.inUse -= 1
