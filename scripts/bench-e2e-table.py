@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""The end-to-end results table (make bench-e2e): from the key=value lines bench-e2e appends to its
+results file, the latest figures per data set, caller and server, as a Markdown table."""
+import sys
+
+latest = {}
+for line in open(sys.argv[1]):
+    fields = dict(part.split("=", 1) for part in line.split()[1:] if "=" in part)
+    stamp = line.split()[0]
+    key = (int(fields.get("deals", 0)), fields.get("caller", ""), fields.get("server", ""))
+    latest[key] = (stamp, fields)
+
+def figure(deals, caller, server, name, form="{}"):
+    entry = latest.get((deals, caller, server))
+    value = entry[1].get(name) if entry else None
+    return "-" if value in (None, "-") else form.format(float(value))
+
+sizes = sorted({deals for deals, _, _ in latest})
+print("| deals | caller | DealGraph req/s | p50 / p99 ms | gateway CPU/req | Node.js peer req/s | p50 / p99 ms "
+      "| peer CPU/req | ceiling req/s | DealGraph / peer | share of ceiling | unloaded p50 ms |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+for deals in sizes:
+    callers = sorted({caller for d, caller, server in latest if d == deals and caller and server == "dealgraph"},
+                     key=lambda caller: (caller != "admin", caller))
+    for caller in callers:
+        ratio = latest.get((deals, caller, "ratios"))
+        ratios = ratio[1] if ratio else {}
+        print(f"| {deals:,} | {caller} "
+              f"| {figure(deals, caller, 'dealgraph', 'rps', '{:.0f}')} "
+              f"| {figure(deals, caller, 'dealgraph', 'p50_ms', '{:.1f}')} / {figure(deals, caller, 'dealgraph', 'p99_ms', '{:.1f}')} "
+              f"| {figure(deals, caller, 'dealgraph', 'gateway_cpu_ms', '{:.2f} ms')} "
+              f"| {figure(deals, caller, 'node-peer', 'rps', '{:.0f}')} "
+              f"| {figure(deals, caller, 'node-peer', 'p50_ms', '{:.1f}')} / {figure(deals, caller, 'node-peer', 'p99_ms', '{:.1f}')} "
+              f"| {figure(deals, caller, 'node-peer', 'gateway_cpu_ms', '{:.2f} ms')} "
+              f"| {figure(deals, caller, 'replay', 'rps', '{:.0f}')} "
+              f"| {'-' if 'dealgraph_per_peer' not in ratios else format(float(ratios['dealgraph_per_peer']), '.2f') + 'x'} "
+              f"| {'-' if 'dealgraph_share_of_ceiling' not in ratios else format(float(ratios['dealgraph_share_of_ceiling']), '.0%')} "
+              f"| {figure(deals, caller, 'dealgraph-unloaded', 'p50_ms', '{:.2f}')} |")
+for (deals, caller, server), (stamp, fields) in sorted(latest.items()):
+    if server.endswith("-memory"):
+        print(f"\nMemory ({server[:-7]}, {deals:,} deals): RSS {fields['rss_idle_mb']} MB idle, "
+              f"{fields['rss_peak_mb']} MB at peak under load, {fields['rss_after_mb']} MB after.")
