@@ -16,7 +16,7 @@ public struct StoredObject: Sendable {
     public let objectId: String
     private let system: SystemColumns
     private let layout: FieldLayout
-    private var values: [FieldValue?]
+    private let values: [FieldValue?]
 
     public init(className: String, objectId: String, createdAt: Date, updatedAt: Date, acl: ACL?,
                 fields: [String: FieldValue]) {
@@ -58,28 +58,17 @@ public struct StoredObject: Sendable {
         layout.index(of: field).flatMap { values[$0] }
     }
 
-    /// The names of the fields the read selected, in the order of ``forEachValue(_:)``; shared by
-    /// every object of the read.
-    public var fieldNames: [String] { layout.names }
-
-    /// Calls `body` with the position (in ``fieldNames``) and value of each set field.
+    /// Calls `body` with the position (in the read's field names) and value of each set field.
     public func forEachValue(_ body: (Int, FieldValue) -> Void) {
         for (index, value) in values.enumerated() {
             if let value { body(index, value) }
         }
     }
 
-    /// What an API layer derives from ``fieldNames`` (the shape of its records), made once per read
-    /// and shared by every object of it.
+    /// What an API layer derives from the read's field names (the shape of its records), made
+    /// once per read and shared by every object of it.
     public func derived<T: AnyObject & Sendable>(_ make: ([String]) -> T) -> T {
         layout.derived(make)
-    }
-
-    /// Calls `body` with each set field, in the order of the read's projection.
-    public func forEachField(_ body: (String, FieldValue) -> Void) {
-        for (name, value) in zip(layout.names, values) {
-            if let value { body(name, value) }
-        }
     }
 
     /// The set fields by name.
