@@ -6,8 +6,9 @@ extension CRMStore {
     /// 101 when it does not exist or is not writable).
     ///
     /// - Parameters:
-    ///   - fields: `.unset` clears a field, `.increment` adds atomically, `.createAndLink` creates
-    ///     the target in the same transaction.
+    ///   - fields: `.unset` clears a field, `.increment` adds atomically, `.add`/`.addUnique`/
+    ///     `.remove` change an Array field atomically, `.createAndLink` creates the target in the
+    ///     same transaction.
     ///   - acl: replaces the whole ACL when given.
     ///   - ifUpdatedAt: optimistic concurrency: update only if the object's `updatedAt` still
     ///     equals this value (142 "Object was changed..." otherwise).

@@ -9,6 +9,14 @@ public indirect enum FieldInput: Sendable, Hashable {
     case unset
     /// Adds to a Number field atomically (`COALESCE(field, 0) + amount`).
     case increment(Double)
+    /// Parse `Add` (JSON array text of the objects): appends them to an Array field atomically; on
+    /// create, the array itself.
+    case add(String)
+    /// Parse `AddUnique`: appends the objects the array lacks, each once, in the order given; on
+    /// create, the objects without repeats.
+    case addUnique(String)
+    /// Parse `Remove`: removes every occurrence of each object from an Array field; on create, `[]`.
+    case remove(String)
     /// Creates the target object in the same transaction and points at it (`createAndLink`);
     /// `className` picks the class of a polymorphic pointer (nil for single-target pointers).
     case createAndLink(className: String?, fields: [String: FieldInput], acl: ACL?)
@@ -29,6 +37,10 @@ enum Assignment {
     case value(FieldDefinition, FieldValue)
     case unset(FieldDefinition)
     case increment(FieldDefinition, Double)
+    /// Array operations with the validated JSON array text of their objects.
+    case add(FieldDefinition, String)
+    case addUnique(FieldDefinition, String)
+    case remove(FieldDefinition, String)
     case nested(FieldDefinition, className: String, fields: [String: FieldInput], acl: ACL?)
     /// `_User.password` in clear text, as validated; replaced by ``passwordHash(_:)`` before SQL.
     case password(String)

@@ -37,6 +37,12 @@ enum WriteValidation {
                 throw StoreError.incorrectType("Cannot increment \(field.name).")
             }
             return .increment(field, amount)
+        case .add(let objects):
+            return .add(field, try arrayOperand(objects, field: field, definition: definition, refusal: "Cannot add to"))
+        case .addUnique(let objects):
+            return .addUnique(field, try arrayOperand(objects, field: field, definition: definition, refusal: "Cannot add to"))
+        case .remove(let objects):
+            return .remove(field, try arrayOperand(objects, field: field, definition: definition, refusal: "Cannot remove from"))
         case .createAndLink(let className, let fields, let acl):
             guard field.type == .pointer else { throw StoreError.incorrectType("\(field.name) is not a pointer.") }
             let target = className ?? (field.targetClasses.count == 1 ? field.targetClasses[0] : "")
@@ -53,6 +59,15 @@ enum WriteValidation {
             }
             return .value(field, try typed(value, for: field, definition: definition))
         }
+    }
+
+    /// The objects of an Add/AddUnique/Remove: only on Array fields, and checked as a set Array
+    /// value is (PostgreSQL's jsonb cast refuses what is not JSON, 111).
+    private static func arrayOperand(_ objects: String, field: FieldDefinition, definition: ClassDefinition,
+                                     refusal: String) throws(StoreError) -> String {
+        guard field.type == .array else { throw StoreError.incorrectType("\(refusal) \(field.name).") }
+        _ = try typed(.array(objects), for: field, definition: definition)
+        return objects
     }
 
     /// Checks a value against its field; pointers get their target class.
