@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "APICore", targets: ["APICore"]),
         .library(name: "SeededRandom", targets: ["SeededRandom"]),
         .library(name: "CRMGraphQL", targets: ["CRMGraphQL"]),
+        .library(name: "ParseREST", targets: ["ParseREST"]),
         .library(name: "DealGraphServer", targets: ["DealGraphServer"]),
     ],
     dependencies: [
@@ -65,9 +66,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "ParseREST",
+            dependencies: ["APICore", "GraphQLEngine", "CRMStore", "PostgresClient"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "DealGraphServer",
             dependencies: [
-                "APICore", "CRMGraphQL", "GraphQLEngine", "CRMStore", "PostgresClient",
+                "APICore", "CRMGraphQL", "ParseREST", "GraphQLEngine", "CRMStore", "PostgresClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -110,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "DealGraphServerTests",
             dependencies: [
-                "DealGraphServer", "DealGraphTesting", "PostgresClient",
+                "DealGraphServer", "DealGraphTesting", "PostgresClient", "ParseREST",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

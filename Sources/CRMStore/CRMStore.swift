@@ -70,6 +70,7 @@ public final class CRMStore: Sendable {
 
     /// Runs one statement on the pool, mapping database errors to ``StoreError``.
     func query(_ sql: String, _ parameters: [PostgresValue]) async throws(StoreError) -> PostgresResult {
+        if let connection = atomicConnection { return try await connection.run(sql, parameters) }
         do {
             return try await pool.query(sql, parameters)
         } catch {
@@ -77,9 +78,11 @@ public final class CRMStore: Sendable {
         }
     }
 
-    /// Runs `body` in one transaction, mapping errors to ``StoreError``.
+    /// Runs `body` in one transaction (a savepoint of the ``atomically(_:)`` transaction inside
+    /// one), mapping errors to ``StoreError``.
     func transaction<T>(_ body: (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         do {
+            if let connection = atomicConnection { return try await connection.transaction(body) }
             return try await pool.transaction(body)
         } catch {
             throw StoreError(mapping: error)

@@ -49,6 +49,9 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Maximum page size (env MAX_LIMIT, default 1000).")
     var maxLimit: Int?
 
+    @Option(help: "Where Parse's REST API is mounted, / included (env PARSE_MOUNT, default /parse).")
+    var parseMount: String?
+
     @Flag(help: "Do not serve the playground page (env PLAYGROUND=0).")
     var noPlayground = false
 
@@ -91,6 +94,7 @@ struct ServerOptions: ParsableArguments {
         configuration.maxBodyBytes = try integer(maxBodyBytes, "MAX_BODY_BYTES", configuration.maxBodyBytes)
         configuration.maxJSONDepth = try integer(maxJSONDepth, "MAX_JSON_DEPTH", configuration.maxJSONDepth)
         configuration.playground = !noPlayground && environment["PLAYGROUND"] != "0"
+        configuration.parseMountPath = text(parseMount, "PARSE_MOUNT") ?? configuration.parseMountPath
         return configuration
     }
 

@@ -46,13 +46,13 @@ struct MutationTests {
         }
     }
 
-    @Test("write errors: missing required field 111, link and createAndLink 106, other user's object 101, unknown link 106")
+    @Test("write errors: missing required field 142, link and createAndLink 106, other user's object 101, unknown link 106")
     func writeErrors() async throws {
         try await TestGateway.run("api_mutation_errors") { fixture in
             let alice = try await fixture.user("alice"), bob = try await fixture.user("bob")
             let deal = try await fixture.object("Deal", ["title": .string("Mine")], as: alice.access)
             let missing = try await fixture.query("mutation { createDeal(input: {}) { deal { id } } }", as: alice.caller)
-            #expect(missing.firstErrorCode == 111)
+            #expect(missing.firstErrorCode == 142)
             #expect(missing.firstErrorMessage == "title is required.")
             #expect(missing["data"]["createDeal"].isNull)
             let both = try await fixture.query("""

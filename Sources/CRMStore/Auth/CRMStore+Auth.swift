@@ -15,7 +15,7 @@ extension CRMStore {
     /// Username and email are unique case-insensitively (202/203), the email must look like one
     /// (125), the password is hashed with bcrypt off the cooperative pool. The new user is private
     /// (only they can read and write their row).
-    public func signUp(username: String, password: String, email: String, fields: [String: FieldInput] = [:],
+    public func signUp(username: String, password: String, email: String? = nil, fields: [String: FieldInput] = [:],
                        installationId: String? = nil, context: AccessContext = .anonymous) async throws(StoreError) -> AuthResult {
         guard !username.isEmpty else { throw StoreError(code: .usernameMissing, "Cannot sign up user with an empty username.") }
         guard !password.isEmpty else { throw StoreError(code: .passwordMissing, "Cannot sign up user with an empty password.") }
@@ -23,7 +23,7 @@ extension CRMStore {
         _ = try AccessControl.authorize(.create, on: definition, context: context)
         var inputs = fields
         inputs["username"] = .set(.string(username))
-        inputs["email"] = .set(.string(email))
+        if let email { inputs["email"] = .set(.string(email)) }
         inputs["password"] = .set(.string(password))
         let validated = try WriteValidation.assignments(inputs, for: definition, isCreate: true, context: context)
         let assignments = await hashingPasswords(validated)
@@ -45,6 +45,26 @@ extension CRMStore {
     /// the same bcrypt work. With ``StoreOptions/accountLockout`` each attempt first reserves a
     /// try with one atomic UPDATE, so concurrent attempts cannot exceed the threshold.
     public func logIn(username: String, password: String, installationId: String? = nil) async throws(StoreError) -> AuthResult {
+        let user = try await verifiedUser(username: username, password: password)
+        return try await transaction { connection in
+            if self.options.accountLockout != nil {
+                _ = try await connection.run("""
+                    UPDATE "_User" SET "_failed_login_count" = 0, "_account_lockout_expires_at" = NULL WHERE "objectId" = $1
+                    """, [.text(user.objectId)])
+            }
+            let token = try await self.createSession(userId: user.objectId, action: "login", installationId: installationId,
+                                                     on: connection)
+            return AuthResult(user: user, sessionToken: token)
+        }
+    }
+
+    /// The user of a username (or email) and password, without opening a session (Parse's
+    /// `/verifyPassword`): the same checks, answers and lockout count as ``logIn(username:password:installationId:)``.
+    public func verifyPassword(username: String, password: String) async throws(StoreError) -> StoredObject {
+        try await verifiedUser(username: username, password: password)
+    }
+
+    private func verifiedUser(username: String, password: String) async throws(StoreError) -> StoredObject {
         guard !username.isEmpty else { throw StoreError(code: .usernameMissing, "username/email is required.") }
         guard !password.isEmpty else { throw StoreError(code: .passwordMissing, "password is required.") }
         let definition = try model.require(ClassModel.userClassName)
@@ -66,16 +86,7 @@ extension CRMStore {
         let valid = await passwords.verify(password, hash: user == nil ? nil : storedHash)
         // An empty ACL locks a user out (Parse: master sets ACL {} to disable an account).
         guard valid, let user, user.acl.map({ !$0.readers.isEmpty }) ?? true else { throw StoreError.invalidLogin }
-        return try await transaction { connection in
-            if self.options.accountLockout != nil {
-                _ = try await connection.run("""
-                    UPDATE "_User" SET "_failed_login_count" = 0, "_account_lockout_expires_at" = NULL WHERE "objectId" = $1
-                    """, [.text(user.objectId)])
-            }
-            let token = try await self.createSession(userId: user.objectId, action: "login", installationId: installationId,
-                                                     on: connection)
-            return AuthResult(user: user, sessionToken: token)
-        }
+        return user
     }
 
     /// Counts a login attempt before the password is checked (a success resets the count); once

@@ -18,11 +18,49 @@ enum RegexOptions {
         guard options.allSatisfy({ "imsx".contains($0) }) else {
             throw StoreError.invalidQuery("Invalid regex options: \(StoreError.quoted(options)). Allowed: i, m, s, x.")
         }
+        let pattern = literalQuoting(pattern)
         let multiline = options.contains("m"), dotAll = options.contains("s")
         var flags = multiline ? (dotAll ? "w" : "n") : (dotAll ? "s" : "p")
         if options.contains("i") { flags += "i" }
         if options.contains("x") { flags += "x" }
         return "(?\(flags))" + pattern
+    }
+
+    /// PCRE's `\Q...\E` (the text between is literal; a missing `\E` runs to the end), which the
+    /// Parse SDKs send for `startsWith`, `endsWith` and `contains`, rewritten for PostgreSQL's
+    /// regular expressions, which lack it: every character of the quoted text that is not a
+    /// letter, digit or space and is ASCII is escaped with a backslash.
+    static func literalQuoting(_ pattern: String) -> String {
+        guard pattern.contains("\\Q") else { return pattern }
+        var result = ""
+        var characters = pattern.makeIterator()
+        var quoting = false
+        while let character = characters.next() {
+            if quoting {
+                if character == "\\" {
+                    guard let next = characters.next() else { result += "\\\\"; break }
+                    if next == "E" { quoting = false; continue }
+                    result += "\\\\"
+                    result += escaped(next)
+                } else {
+                    result += escaped(character)
+                }
+            } else if character == "\\" {
+                guard let next = characters.next() else { result.append(character); break }
+                if next == "Q" { quoting = true; continue }
+                result.append(character)
+                result.append(next)
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    private static func escaped(_ character: Character) -> String {
+        // Only ASCII punctuation can be a metacharacter; a backslash before a letter, a digit or a
+        // non-ASCII character could start an escape instead.
+        !character.isASCII || character.isLetter || character.isNumber || character == " " ? String(character) : "\\" + String(character)
     }
 
     /// PostgreSQL SQLSTATEs a bad regular expression raises (invalid_regular_expression,

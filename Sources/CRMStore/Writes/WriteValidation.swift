@@ -1,7 +1,7 @@
 import Foundation
 
 /// Validates the inputs of a create or update against the class model before any SQL is built:
-/// known, writable fields (105), values of the field's type (111), required fields (111 "x is
+/// known, writable fields (105), values of the field's type (111), required fields (142 "x is
 /// required."), server-set fields refused to clients (105), `_User` email format (125).
 enum WriteValidation {
     static let maximumNesting = 4
@@ -22,7 +22,8 @@ enum WriteValidation {
         for field in definition.fields where field.required {
             let input = inputs[field.name]
             let missing = isCreate ? (input == nil || input == .unset) : input == .unset
-            if missing { throw StoreError.incorrectType("\(field.name) is required.") }
+            // Parse answers VALIDATION_ERROR (142) for a missing required field.
+            if missing { throw StoreError(code: .validationError, "\(field.name) is required.") }
         }
         return result
     }

@@ -3,6 +3,7 @@ import CRMGraphQL
 import CRMStore
 import Hummingbird
 import Logging
+import ParseREST
 import PostgresClient
 
 /// The composition root: one DealGraph over one database. It opens the pool, migrates, builds
@@ -14,6 +15,8 @@ public final class Gateway: Sendable {
     public let pool: PostgresPool
     public let store: CRMStore
     public let service: CRMGraphQLService
+    /// Parse's REST API over the same store.
+    public let rest: ParseRESTService
     public let callers: CallerResolver
 
     /// Opens the pool on `database`, brings its schema up to date (logging the steps applied),
@@ -40,10 +43,15 @@ public final class Gateway: Sendable {
         self.pool = pool
         self.store = store
         self.service = service
+        var limits = ParseRESTService.Limits()
+        limits.defaultLimit = configuration.api.defaultLimit
+        limits.maxLimit = configuration.api.maxLimit
+        self.rest = ParseRESTService(store: store, mountPath: configuration.server.parseMountPath, limits: limits)
         self.callers = callers
     }
 
-    /// The HTTP application: /graphql (with the playground), /health, CORS and request logs,
+    /// The HTTP application: /graphql (with the playground), Parse's REST API at the mount path,
+    /// /health, CORS and request logs,
     /// listening on the configured host and port (port 0 picks a free port; `onServerRunning`
     /// receives the bound one). Run it with `runService()` for graceful shutdown on SIGTERM or
     /// SIGINT: requests in flight finish, new connections are refused.
@@ -56,13 +64,14 @@ public final class Gateway: Sendable {
         router.add(middleware: CORSMiddleware(
             allowOrigin: server.allowedOrigin.map { .custom($0) } ?? .originBased,
             allowHeaders: ParseHeader.allowedByCORS,
-            allowMethods: [.get, .post, .options],
+            allowMethods: [.get, .post, .put, .delete, .options],
             maxAge: .seconds(86_400)))
         HealthRoute.register(on: router, pool: pool)
         if server.debugEndpoints {
             StatementCountRoute.register(on: router, pool: pool)
         }
         GraphQLRoute(service: service, callers: callers, configuration: server).register(on: router)
+        ParseRESTRoute(service: rest, callers: callers, configuration: server).register(on: router)
         return Application(
             router: router,
             configuration: .init(address: .hostname(server.host, port: server.port), serverName: "DealGraph"),

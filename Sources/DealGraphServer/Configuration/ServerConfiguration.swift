@@ -22,6 +22,21 @@ public struct ServerConfiguration: Sendable {
     public var maxJSONDepth = JSONReader.defaultMaxDepth
     /// Serve the playground page on GET /graphql with Accept: text/html (`--no-playground`).
     public var playground = true
+    /// Where Parse's REST API is mounted (`--parse-mount`, `PARSE_MOUNT`): `/parse` as in Parse
+    /// Server, or `/` for clients set up with a server URL without a path. Stored without a
+    /// trailing slash (`/` is stored empty).
+    public var parseMountPath = "/parse" {
+        didSet { parseMountPath = Self.normalizedMount(parseMountPath) }
+    }
+
+    /// `/x/` -> `/x`, `x` -> `/x`, `/` -> empty.
+    public static func normalizedMount(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.last == "/" { trimmed.removeLast() }
+        while trimmed.first == "/" { trimmed.removeFirst() }
+        return trimmed.isEmpty ? "" : "/" + trimmed
+    }
+
     /// Serve GET /debug/statements (SQL statements run so far) for benchmarks
     /// (`--debug-endpoints`, `DEBUG_ENDPOINTS=1`).
     public var debugEndpoints = false

@@ -13,4 +13,11 @@ public enum JSONEncoding {
         var writer = ResponseWriter()
         return writer.writeValue(value) ? writer.finishString() : nil
     }
+
+    /// `value` as JSON bytes, sized by a first guess of `capacity`; nil for values JSON cannot
+    /// hold.
+    public static func bytes(_ value: GraphQLValue, capacity: Int = 1024) -> [UInt8]? {
+        var writer = ResponseWriter(capacity: capacity)
+        return writer.writeValue(value) ? writer.finish() : nil
+    }
 }
