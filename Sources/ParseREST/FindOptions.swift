@@ -79,9 +79,19 @@ struct FindOptions {
         if let keys { try includes.restrict(keys: keys) }
     }
 
-    /// The keys to read of a class: `keys` (top-level names) without `excludeKeys`; nil for all.
+    /// The keys to read of a class: `keys` (a dotted key reads its first field, the pointer it
+    /// includes) without `excludeKeys`; nil for all.
     func storeKeys(_ definition: ClassDefinition) -> [String]? {
-        Self.keys(keys?.filter { !$0.contains(".") }, excluding: excludeKeys, definition)
+        Self.keys(keys.map { Self.topLevel($0) }, excluding: excludeKeys, definition)
+    }
+
+    /// `contact.name` -> `contact`; each name once.
+    static func topLevel(_ keys: [String]) -> [String] {
+        var seen: Set<String> = []
+        return keys.compactMap { key in
+            let first = String(key.split(separator: ".", omittingEmptySubsequences: false).first ?? "")
+            return seen.insert(first).inserted ? first : nil
+        }
     }
 
     static func keys(_ keys: [String]?, excluding: Set<String>, _ definition: ClassDefinition) -> [String]? {

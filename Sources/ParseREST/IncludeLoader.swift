@@ -28,7 +28,7 @@ struct IncludeLoader {
             var byKey: [PointerKey: GraphQLValue] = [:]
             for (className, ids) in idsByClass.sorted(by: { $0.key < $1.key }) {
                 let target = try store.model.require(className)
-                let keys = FindOptions.keys(subtree.keys?.filter { !$0.contains(".") }, excluding: [], target)
+                let keys = FindOptions.keys(subtree.keys.map { FindOptions.topLevel($0) }, excluding: [], target)
                 let unique = Array(Set(ids))
                 let targets = try await store.loadByIds(className: className, ids: unique, keys: keys, context: context)
                 let found = targets.compactMap { $0 }

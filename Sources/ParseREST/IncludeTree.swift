@@ -29,22 +29,19 @@ struct IncludeTree {
 
     private var pathCount: Int { children.values.reduce(children.count) { $0 + $1.pathCount } }
 
-    /// Hands dotted keys to the included objects they name: `contact.name` restricts the objects
-    /// included at `contact` to `name`.
+    /// Hands dotted keys to the included objects they name: `contact.company.name` restricts the
+    /// objects included at `contact` to `company` and those at `contact.company` to `name`.
     mutating func restrict(keys: [String]) throws(ParseError) {
         for key in keys where key.contains(".") {
-            var parts = key.split(separator: ".").map(String.init)
-            let last = parts.removeLast()
-            restrict(path: parts[...], key: last)
+            restrict(key.split(separator: ".").map(String.init)[...])
         }
     }
 
-    private mutating func restrict(path: ArraySlice<String>, key: String) {
-        guard let first = path.first else { return }
-        if path.count == 1 {
-            children[first, default: IncludeTree()].keys = (children[first]?.keys ?? []) + [key]
-        } else {
-            children[first, default: IncludeTree()].restrict(path: path.dropFirst(), key: key)
-        }
+    private mutating func restrict(_ parts: ArraySlice<String>) {
+        guard parts.count >= 2, let first = parts.first else { return }
+        var child = children[first, default: IncludeTree()]
+        child.keys = (child.keys ?? []) + [parts[parts.startIndex + 1]]
+        child.restrict(parts.dropFirst())
+        children[first] = child
     }
 }

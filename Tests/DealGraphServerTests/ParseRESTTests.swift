@@ -484,6 +484,73 @@ struct ParseRESTTests {
         }
     }
 
+    @Test("include: dotted paths, *, keys on included objects, excludeKeys; one statement per include path and class, never per object")
+    func includes() async throws {
+        try await Self.run("rest_include") { fixture, parse, alice, _ in
+            let store = fixture.store
+            var dealIds: [String] = []
+            for index in 0..<12 {
+                let company = try await store.create(className: "Company", fields: ["name": .set(.string("Co \(index)"))],
+                                                     context: alice.access)
+                let contact = try await store.create(className: "Contact", fields: [
+                    "name": .set(.string("Person \(index)")), "company": .set(.pointer(className: "Company", objectId: company.objectId)),
+                ], context: alice.access)
+                let deal = try await store.create(className: "Deal", fields: [
+                    "title": .set(.string("Deal \(index)")), "amount": .set(.number(Double(index))),
+                    "contact": .set(.pointer(className: "Contact", objectId: contact.objectId)),
+                    "company": .set(.pointer(className: "Company", objectId: company.objectId)),
+                    "assignedTo": .set(.pointer(className: "_User", objectId: alice.id)),
+                ], context: alice.access)
+                dealIds.append(deal.objectId)
+                let target: FieldValue = index % 2 == 0 ? .pointer(className: "Deal", objectId: deal.objectId)
+                    : .pointer(className: "Contact", objectId: contact.objectId)
+                _ = try await store.create(className: "Activity", fields: ["subject": .set(.string("A \(index)")), "relatedTo": .set(target)],
+                                           context: alice.access)
+            }
+            func statements(_ query: [(String, String)], _ className: String = "Deal") async throws -> (Int, JSONTree) {
+                _ = try await parse.rest(.get, "/users/me", token: alice.token)
+                let before = fixture.pool.statementCount
+                let response = try await parse.rest(.get, "/classes/\(className)", query: query, token: alice.token)
+                #expect(response.status == .ok, "\(response.text)")
+                return (fixture.pool.statementCount - before, response.json)
+            }
+            let (nested, board) = try await statements([("include", "contact.company,assignedTo"), ("order", "amount")])
+            #expect(nested == 4, "find + contact + contact.company + assignedTo")
+            #expect(board["results"].array.count == 12)
+            #expect(board["results"][3]["contact"]["company"]["name"].string == "Co 3")
+            #expect(board["results"][3]["contact"]["company"]["__type"].string == "Object")
+            #expect(board["results"][3]["assignedTo"]["username"].string == "alice")
+            #expect(board["results"][3]["company"]["__type"].string == "Pointer", "not included: a bare pointer")
+
+            let (all, star) = try await statements([("include", "*"), ("order", "amount"), ("limit", "3")])
+            #expect(all == 4, "find + contact + company + assignedTo")
+            #expect(star["results"][0]["company"]["name"].string == "Co 0")
+            #expect(star["results"][0]["contact"]["company"]["__type"].string == "Pointer", "* includes one level")
+
+            let (_, keyed) = try await statements([("keys", "title,contact.name"), ("order", "amount"), ("limit", "2")])
+            #expect(keyed["results"][1]["title"].string == "Deal 1")
+            #expect(keyed["results"][1]["contact"]["name"].string == "Person 1", "a dotted key includes its path")
+            #expect(keyed["results"][1]["contact"]["company"].isNull, "and restricts the included object's keys")
+            #expect(keyed["results"][1]["amount"].isNull)
+
+            let (_, excluded) = try await statements([("excludeKeys", "amount,contact"), ("order", "title"), ("limit", "1")])
+            #expect(excluded["results"][0]["amount"].isNull)
+            #expect(excluded["results"][0]["contact"].isNull)
+            #expect(excluded["results"][0]["title"].string == "Deal 0")
+
+            let (polymorphic, activities) = try await statements([("include", "relatedTo"), ("order", "subject")], "Activity")
+            #expect(polymorphic == 3, "find + one statement per target class of relatedTo")
+            #expect(activities["results"][0]["relatedTo"]["className"].string == "Deal")
+            #expect(activities["results"][0]["relatedTo"]["title"].string == "Deal 0")
+            #expect(activities["results"][1]["relatedTo"]["className"].string == "Contact")
+            #expect(activities["results"][1]["relatedTo"]["name"].string == "Person 1")
+
+            let get = try await parse.rest(.get, "/classes/Deal/\(dealIds[5])", query: [("include", "contact.company")], token: alice.token)
+            #expect(get.json["contact"]["company"]["name"].string == "Co 5")
+            #expect(try await parse.rest(.get, "/classes/Deal", query: [("include", "a.b.c.d.e.f.g")], token: alice.token).parseCode == 102)
+        }
+    }
+
     @Test("mounted at / (a Back4app-style server URL): the routes answer at the root, /graphql and /health stay the gateway's")
     func rootMount() async throws {
         try await Self.run("rest_root", configure: { $0.server.parseMountPath = "/" }) { _, parse, alice, _ in
