@@ -122,6 +122,17 @@ struct ParseRESTTests {
             #expect(try await titles(#"{"title":{"$dontSelect":{"query":{"className":"Deal","where":{"stage":"won"}},"key":"title"}}}"#)
                 == ["Alpha", "Gamma"])
             #expect(try await titles(#"{"stage":"won","amount":{"$ne":20}}"#) == ["Delta"])
+            #expect(try await titles(#"{"$and":[{"stage":"won"},{"amount":{"$gte":30}}]}"#) == ["Delta"])
+            #expect(try await titles(#"{"$nor":[{"stage":"won"},{"amount":10}]}"#) == ["Gamma"])
+            #expect(try await titles(#"{"title":{"$text":{"$search":{"$term":"gamma"}}}}"#) == ["Gamma"])
+            #expect(try await titles(#"{"objectId":{"$exists":true},"createdAt":{"$lt":{"__type":"Date","iso":"2100-01-01T00:00:00.000Z"}}}"#)
+                == ["Alpha", "Beta", "Delta", "Gamma"])
+            let badOption = try await parse.rest(.get, "/classes/Deal", query: [("where", #"{"title":{"$regex":"ph","$options":"q"}}"#)],
+                                                 token: alice.token)
+            #expect(badOption.parseCode == 102)
+            let badRegex = try await parse.rest(.get, "/classes/Deal", query: [("where", #"{"title":{"$regex":"(unclosed"}}"#)],
+                                                token: alice.token)
+            #expect(badRegex.parseCode == 102)
         }
     }
 
@@ -362,6 +373,10 @@ struct ParseRESTTests {
             }
             try await expect(parse.rest(.post, "/classes/Deal", body: #"{"title": "x""#, token: alice.token), 107)
             try await expect(parse.rest(.post, "/classes/Deal", body: "[1,2]", token: alice.token), 107)
+            let deepBody = String(repeating: #"{"a":"#, count: 100) + "1" + String(repeating: "}", count: 100)
+            try await expect(parse.rest(.post, "/classes/Deal", body: deepBody, token: alice.token), 107)
+            try await expect(parse.rest(.post, "/classes/Deal", body: #"{"title":"x","notes":"\u0000"}"#, token: alice.token), 111)
+            try await expect(parse.rest(.put, "/classes/Deal/nope", body: #"{"title":"x"}"#, token: alice.token), 101, status: .notFound)
             try await expect(parse.rest(.post, "/classes/Deal", body: #"{"title": 12}"#, token: alice.token), 111)
             try await expect(parse.rest(.post, "/classes/Deal", body: #"{"company": "abc"}"#, token: alice.token), 111)
             try await expect(parse.rest(.post, "/classes/Deal", body: #"{"amount": 3}"#, token: alice.token), 142)
