@@ -21,8 +21,12 @@ public final class CRMStore: Sendable {
     let accessCache: AccessCache
     let passwords: PasswordHasher
     private let listener: Task<Void, Never>?
+    /// Every committed write of every instance, for subscriptions; it starts reading on its first
+    /// consumer.
+    public let changeFeed: ChangeFeed
 
-    /// The channel on which every committed write is announced (payload JSON: className, objectId, operation).
+    /// The channel on which every committed write is announced; the payload is the sequence number
+    /// of its row in the change log (``ChangeFeed``).
     public static let changeChannel = "dealgraph_changes"
     /// The channel carrying cache invalidations between instances.
     static let invalidationChannel = "dealgraph_access"
@@ -39,6 +43,7 @@ public final class CRMStore: Sendable {
         let cache = AccessCache(lifetime: options.accessCacheLifetime, clock: options.clock)
         self.accessCache = cache
         self.passwords = PasswordHasher(cost: options.bcryptCost)
+        self.changeFeed = ChangeFeed(pool: pool, model: model, options: options.changeFeed)
         if options.listensForInvalidations {
             let notifications = try await pool.listen([Self.invalidationChannel])
             listener = Task {
@@ -53,8 +58,12 @@ public final class CRMStore: Sendable {
 
     deinit { listener?.cancel() }
 
-    /// Stops listening for invalidations (the pool stays open; it belongs to the caller).
-    public func shutdown() { listener?.cancel() }
+    /// Stops listening for invalidations and ends the change feed (the pool stays open; it
+    /// belongs to the caller).
+    public func shutdown() async {
+        listener?.cancel()
+        await changeFeed.stop()
+    }
 
     /// Runs `body` with one database connection held for all its reads
     /// (``PostgresPool/holdingConnection(_:)``): what a read-only request does, so its statements

@@ -15,6 +15,8 @@ public struct StoreOptions: Sendable {
     public var listensForInvalidations = true
     /// How reverse connections are loaded (both kept for the benchmark; lateral measured faster).
     public var reverseLoadStrategy: ReverseLoadStrategy = .lateral
+    /// How the change feed reads the change log (gap timeout, polling, retention, buffers).
+    public var changeFeed = ChangeFeed.Options()
     /// The wall clock for timestamps, session expiry, account lockout and cache lifetimes.
     public var clock: any StoreClock = SystemClock()
 

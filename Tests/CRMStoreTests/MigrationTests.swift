@@ -26,11 +26,11 @@ import Testing
         try await TestCluster.withPool("store_migrate", maxConnections: 2) { pool in
             let model = try ClassModel.bundled()
             let first = try await Migrator.run(pool: pool, model: model)
-            #expect(first.map(\.version) == [1, 2])
+            #expect(first.map(\.version) == [1, 2, 3])
             let second = try await Migrator.run(pool: pool, model: model)
             #expect(second.isEmpty)
             let versions = try await pool.query(#"SELECT "version" FROM "_dealgraph_migrations" ORDER BY 1"#)
-            #expect(versions.compactMap { $0.int(0) } == [1, 2])
+            #expect(versions.compactMap { $0.int(0) } == [1, 2, 3])
             let schema = try await pool.query(#"SELECT "className" FROM "_SCHEMA" ORDER BY 1"#)
             #expect(schema.compactMap { $0.string(0) } == ["Activity", "Company", "Contact", "Deal", "_User"])
             let indexes = try await pool.query("SELECT indexname FROM pg_indexes WHERE tablename = 'Deal' ORDER BY 1")

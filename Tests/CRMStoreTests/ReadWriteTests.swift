@@ -124,7 +124,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func everyCommittedWriteIsAnnounced() async throws {
+    @Test(.timeLimit(.minutes(1))) func everyCommittedWriteIsAnnouncedByItsSequenceNumber() async throws {
         try await TestGateway.run("store_rw_notify") { fixture in
             let owner = try await fixture.user("notifier")
             let notifications = try await fixture.pool.listen([CRMStore.changeChannel])
@@ -133,8 +133,9 @@ import Testing
             try await fixture.store.delete(className: "Deal", objectId: id, context: owner.access)
             var received: [String] = []
             for await notification in notifications {
-                let json = try JSONSerialization.jsonObject(with: Data(notification.payload.utf8)) as? [String: String]
-                if json?["objectId"] == id { received.append(json?["operation"] ?? "") }
+                let log = try await fixture.pool.query(#"SELECT "objectId", "operation" FROM "_dealgraph_changes" WHERE "seq" = $1::bigint"#,
+                                                       [.text(notification.payload)])
+                if log.first?.string(0) == id { received.append(log.first?.string(1) ?? "") }
                 if received.count == 3 { break }
             }
             #expect(received == ["create", "update", "delete"])

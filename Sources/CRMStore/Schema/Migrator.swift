@@ -27,6 +27,7 @@ public enum Migrator {
         return [
             (1, "parse system tables", TableLayout.systemTables),
             (2, "model tables", modelScript),
+            (3, "change log", ChangeLog.script(model: model)),
         ]
     }
 

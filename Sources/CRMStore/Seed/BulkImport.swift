@@ -52,6 +52,7 @@ extension CRMStore {
         let aliases = all.indices.map { "c\($0)" }.joined(separator: ", ")
         let sql = "INSERT INTO \(SQL.identifier(className)) (\(names)) SELECT \(casts) FROM unnest(\(arrays)) AS t(\(aliases))"
         try await transaction { connection in
+            try await ChangeLog.skip(on: connection)
             var start = 0
             while start < objects.count {
                 let chunk = objects[start..<min(start + chunkSize, objects.count)]

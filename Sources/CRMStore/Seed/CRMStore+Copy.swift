@@ -4,7 +4,8 @@ extension CRMStore {
     /// Copies `count` rows into a class's table with `COPY ... FROM STDIN` on `connection`; `row`
     /// writes row `index` in COPY's text format, `progress` hears how many rows each sent chunk
     /// held. Columns are checked against the class model (system columns, stored fields, the class
-    /// column of a polymorphic pointer, `_User`'s hidden columns) before any SQL is built.
+    /// column of a polymorphic pointer, `_User`'s hidden columns) before any SQL is built. The
+    /// transaction's rows stay out of the change log (a bulk load is not a stream of events).
     func copy(_ className: String, columns: [String], count: Int, on connection: PostgresConnection,
               progress: (Int) -> Void, row: (Int, inout CopyText) -> Void) async throws(StoreError) {
         let definition = try model.require(className)
@@ -17,6 +18,7 @@ extension CRMStore {
         if let unknown = columns.first(where: { !known.contains($0) }) {
             throw StoreError(code: .invalidKeyName, "Invalid field name: \(unknown).")
         }
+        try await ChangeLog.skip(on: connection)
         let sql = "COPY \(SQL.identifier(className)) (\(columns.map(SQL.identifier).joined(separator: ", "))) FROM STDIN"
         do {
             _ = try await connection.copyIn(sql) { writer in

@@ -82,7 +82,7 @@ public final class Gateway: Sendable {
 
     /// Stops the store's listener and closes the pool.
     public func close() async {
-        store.shutdown()
+        await store.shutdown()
         await pool.close()
     }
 }

@@ -8,7 +8,7 @@ extension TestGateway {
         var options = store.options
         configure(&options)
         let instance = try await CRMStore(pool: pool, model: model, options: options)
-        closeWhenDone { instance.shutdown() }
+        closeWhenDone { await instance.shutdown() }
         return instance
     }
 
