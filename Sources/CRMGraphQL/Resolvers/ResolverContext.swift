@@ -15,10 +15,13 @@ final class ResolverContext: Sendable {
     let loader: ObjectLoader
     /// GraphQL where inputs into store clauses.
     let wheres: WhereTranslation<GraphQLWhere>
+    /// The gateway's live subscriptions.
+    let live: LiveHub
 
     init(store: CRMStore, api: APIModel, records: RecordFactory, configuration: APIConfiguration,
-         wheres: WhereTranslation<GraphQLWhere>, caller: Caller) {
+         wheres: WhereTranslation<GraphQLWhere>, live: LiveHub, caller: Caller) {
         self.store = store
+        self.live = live
         self.wheres = wheres
         self.api = api
         self.records = records

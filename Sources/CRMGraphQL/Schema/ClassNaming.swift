@@ -24,6 +24,9 @@ struct ClassNaming: Sendable, Hashable {
     }
 
     var connection: String { typeName + "Connection" }
+    /// The subscription root field of the class (`dealEvents`) and its event type (`DealEvent`).
+    var eventsField: String { singular + "Events" }
+    var eventType: String { typeName + "Event" }
     var edge: String { typeName + "Edge" }
     var whereInput: String { typeName + "WhereInput" }
     var relationWhereInput: String { typeName + "RelationWhereInput" }

@@ -34,6 +34,23 @@ enum RootTypes {
         }
         sdl.object("Query", query)
         sdl.object("Mutation", mutation)
+        writeSubscriptions(&sdl, model: model)
+    }
+
+    /// `Subscription`: per class `<class>Events(where, events)`, each event a
+    /// `<Class>Event { event node original }` (docs/API.md "Subscriptions").
+    private static func writeSubscriptions(_ sdl: inout SDLWriter, model: APIModel) {
+        sdl.enumeration("LiveEvent", LiveEvent.allCases.map { $0.rawValue.uppercased() })
+        var subscription: [SDLWriter.Field] = []
+        for api in model.classes {
+            let naming = api.naming
+            sdl.object(naming.eventType, [
+                .init("event", "LiveEvent!"), .init("node", naming.typeName + "!"), .init("original", naming.typeName),
+            ])
+            subscription.append(.init(naming.eventsField, naming.eventType + "!",
+                                      arguments: [("where", naming.whereInput), ("events", "[LiveEvent!]")]))
+        }
+        sdl.object("Subscription", subscription)
     }
 
     /// `dealPipeline` exists when the model has Deal with `stage` and `amount`.

@@ -17,12 +17,16 @@ public final class CRMGraphQLService: Sendable {
     let api: APIModel
     let records: RecordFactory
     let wheres: WhereTranslation<GraphQLWhere>
+    /// The live subscriptions of the gateway, shared with the other transports.
+    public let live: LiveHub
     private let executor: GraphQLExecutor
 
     /// Builds the schema from the store's class model and options and attaches the resolvers;
-    /// throws when a field of the schema would have no resolver.
-    public init(store: CRMStore, configuration: APIConfiguration = .init()) throws {
+    /// throws when a field of the schema would have no resolver. `live` is the gateway's hub of
+    /// live subscriptions (a new one on the store when not given).
+    public init(store: CRMStore, configuration: APIConfiguration = .init(), live: LiveHub? = nil) throws {
         self.store = store
+        self.live = live ?? LiveHub(store: store)
         self.configuration = configuration
         api = APIModel(model: store.model, protectedFields: store.options.protectedFields)
         records = RecordFactory(api: api)
@@ -66,8 +70,9 @@ public final class CRMGraphQLService: Sendable {
         case .success(let selected): operation = selected
         case .failure(let refused): return .just(refused.outcome)
         }
+        // Each event runs with a context of its own, so that one event's loads are not reused by the next.
         let result = await executor.subscribe(prepared, operation: operation, variables: variables(request),
-                                              context: context(for: caller))
+                                              context: context(for: caller), eventContext: { self.context(for: caller) })
         switch result {
         case .failure(let response):
             return .just(.requestError(body: RequestErrorCode.badUserInput.body(response.errors)))
@@ -117,7 +122,8 @@ public final class CRMGraphQLService: Sendable {
     }
 
     private func context(for caller: Caller) -> ResolverContext {
-        ResolverContext(store: store, api: api, records: records, configuration: configuration, wheres: wheres, caller: caller)
+        ResolverContext(store: store, api: api, records: records, configuration: configuration, wheres: wheres, live: live,
+                        caller: caller)
     }
 }
 

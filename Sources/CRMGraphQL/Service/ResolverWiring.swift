@@ -17,6 +17,9 @@ enum ResolverWiring {
             wiring.attach(mutations.create, to: "Mutation", naming.createField)
             wiring.attach(mutations.update, to: "Mutation", naming.updateField)
             wiring.attach(mutations.delete, to: "Mutation", naming.deleteField)
+            if !schema.attach(subscriber: ClassSubscriptions(api: api).events, to: naming.eventsField) {
+                wiring.missing.append("Subscription.\(naming.eventsField)")
+            }
             let fields = ObjectFields(api: api, model: model)
             wiring.attach(ObjectFields.acl, to: naming.typeName, "ACL")
             for field in api.outputFields where field.type == .pointer {
@@ -85,6 +88,7 @@ struct RecordShapes {
             byTypeName[naming.typeName] = records.shape(of: api.className)
             byTypeName[naming.connection] = ConnectionRecords.connectionShape
             byTypeName[naming.edge] = ConnectionRecords.edgeShape
+            byTypeName[naming.eventType] = ClassSubscriptions.eventShape
             let payload = ClassMutations.payloadShape(api)
             for verb in ["Create", "Update", "Delete"] { byTypeName["\(verb)\(naming.typeName)Payload"] = payload }
         }

@@ -80,8 +80,9 @@ public final class Gateway: Sendable {
         )
     }
 
-    /// Stops the store's listener and closes the pool.
+    /// Ends the live subscriptions, stops the store's listeners and closes the pool.
     public func close() async {
+        await service.live.stop()
         await store.shutdown()
         await pool.close()
     }

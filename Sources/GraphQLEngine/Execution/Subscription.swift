@@ -32,16 +32,19 @@ extension GraphQLExecutor {
                                 context: context, rootValue: rootValue)
     }
 
-    /// Subscribes to `operation`, already selected from a prepared document.
+    /// Subscribes to `operation`, already selected from a prepared document. `eventContext`, when
+    /// given, makes the context each event is executed with (a context that caches what it reads
+    /// must not carry one event's reads into the next); `context` creates the source stream.
     public func subscribe(
         _ prepared: PreparedDocument,
         operation: OperationDefinitionNode,
         variables: [String: GraphQLValue] = [:],
         context: any Sendable = (),
+        eventContext: (@Sendable () -> any Sendable)? = nil,
         rootValue: GraphQLValue = .null
     ) async -> SubscriptionResult {
         await subscribePrepared(prepared, schema: schema, variables: variables, operationName: operation.name?.value,
-                                operation: operation, context: context, rootValue: rootValue)
+                                operation: operation, context: context, eventContext: eventContext, rootValue: rootValue)
     }
 }
 
@@ -68,6 +71,7 @@ func subscribePrepared(
     operationName: String?,
     operation: OperationDefinitionNode? = nil,
     context: any Sendable,
+    eventContext: (@Sendable () -> any Sendable)? = nil,
     rootValue: GraphQLValue
 ) async -> SubscriptionResult {
     let plan: ExecutionPlan
@@ -96,7 +100,7 @@ func subscribePrepared(
         let task = Task {
             do {
                 for try await event in sourceStream {
-                    continuation.yield(await run(plan, variables: variables, context: context, rootValue: event))
+                    continuation.yield(await run(plan, variables: variables, context: eventContext?() ?? context, rootValue: event))
                 }
                 continuation.finish()
             } catch {
