@@ -43,7 +43,7 @@ public final class CRMStore: Sendable {
         let cache = AccessCache(lifetime: options.accessCacheLifetime, clock: options.clock)
         self.accessCache = cache
         self.passwords = PasswordHasher(cost: options.bcryptCost)
-        self.changeFeed = ChangeFeed(pool: pool, model: model, options: options.changeFeed)
+        self.changeFeed = ChangeFeed(configuration: pool.configuration, logger: pool.logger, model: model, options: options.changeFeed)
         if options.listensForInvalidations {
             let notifications = try await pool.listen([Self.invalidationChannel])
             listener = Task {

@@ -127,4 +127,24 @@ import Testing
             #expect(batches <= 2, "the slow stream ended after its buffer filled")
         }
     }
+
+    @Test("without consumers the feed only follows the newest number, and rows past the retention are deleted")
+    func pruning() async throws {
+        try await TestGateway.run("feed_prune", configure: {
+            $0.store.changeFeed.retention = .milliseconds(100)
+            $0.store.changeFeed.pruneInterval = .milliseconds(100)
+            $0.store.changeFeed.pollInterval = .milliseconds(50)
+        }) { f in
+            let owner = try await f.user("owner")
+            for index in 0..<3 { _ = try await f.deal("Old \(index)", as: owner.access) }
+            func logged() async throws -> Int {
+                try await f.pool.query(#"SELECT count(*) FROM "_dealgraph_changes""#).first?.int(0) ?? -1
+            }
+            #expect(try await waitUntil { try await logged() == 0 }, "the gateway's feed pruned the log with nobody subscribed")
+            let stream = try await f.store.changeFeed.changes()
+            let id = try await f.deal("New", as: owner.access)
+            let seen = await Self.collect(stream) { $0.contains { $0.objectId == id } }
+            #expect(!seen.contains { $0.after?["title"]?.stringValue?.hasPrefix("Old") == true }, "old rows are not replayed")
+        }
+    }
 }

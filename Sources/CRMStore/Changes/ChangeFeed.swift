@@ -1,3 +1,4 @@
+import Logging
 import PostgresClient
 
 /// The committed writes of every gateway instance, in batches, to any number of consumers in this
@@ -21,6 +22,8 @@ public actor ChangeFeed {
         public var pollInterval: Duration = .seconds(1)
         /// Rows older than this are deleted: the catch-up window of ``changes(after:)``.
         public var retention: Duration = .seconds(600)
+        /// How often old rows are deleted.
+        public var pruneInterval: Duration = .seconds(60)
         /// Batches a consumer may fall behind by before its stream is ended.
         public var bufferedBatches = 256
         /// Rows read per statement.
@@ -52,8 +55,10 @@ public actor ChangeFeed {
     private var lastPrune = ContinuousClock.now
     private var tasks: [Task<Void, Never>] = []
 
-    init(pool: PostgresPool, model: ClassModel, options: Options) {
-        reader = ChangeReader(pool: pool, model: model)
+    /// Reads through a pool of its own, one connection beside the store's: reading the log
+    /// neither waits for request load nor adds to the store pool's statements.
+    init(configuration: PostgresConfiguration, logger: Logger, model: ClassModel, options: Options) {
+        reader = ChangeReader(pool: PostgresPool(configuration: configuration, maxConnections: 1, logger: logger), model: model)
         self.options = options
     }
 
@@ -88,19 +93,23 @@ public actor ChangeFeed {
     /// resumes with ``changes(after:)``.
     public var position: Int64 { watermark }
 
-    /// Ends every stream and stops reading.
-    public func stop() {
+    /// Ends every stream, stops reading and closes the feed's connections.
+    public func stop() async {
         for task in tasks { task.cancel() }
         tasks = []
         for consumer in consumers.values { consumer.continuation.finish() }
         consumers = [:]
+        await reader.pool.close()
     }
 
     private func remove(_ id: Int) {
         consumers[id] = nil
     }
 
-    private func start() async throws(StoreError) {
+    /// Starts reading the log (``changes(after:)`` does it too). Reading keeps the log pruned
+    /// to ``Options/retention``; without consumers it only notes the newest number, so a gateway
+    /// without subscribers costs one small statement a second.
+    public func start() async throws(StoreError) {
         guard !started else { return }
         watermark = try await reader.newest()
         newest = watermark
@@ -140,6 +149,14 @@ public actor ChangeFeed {
         repeat {
             readAgain = false
             do {
+                if consumers.isEmpty {
+                    watermark = max(watermark, try await reader.newest())
+                    newest = watermark
+                    delivered = []
+                    gapOpenedAt = nil
+                    try await pruneWhenDue()
+                    continue
+                }
                 let gaps = (watermark + 1 ..< newest + 1).lazy.filter { !self.delivered.contains($0) }.prefix(options.batchSize)
                 if !gaps.isEmpty { accept(try await reader.read(sequences: Array(gaps))) }
                 while true {
@@ -148,15 +165,18 @@ public actor ChangeFeed {
                     if batch.count < options.batchSize { break }
                 }
                 advance()
-                if ContinuousClock.now - lastPrune > .seconds(60) {
-                    lastPrune = .now
-                    try await reader.prune(olderThan: options.retention)
-                }
+                try await pruneWhenDue()
             } catch {
                 // The database is unreachable: the next notification or tick reads again.
                 return
             }
         } while readAgain
+    }
+
+    private func pruneWhenDue() async throws(StoreError) {
+        guard ContinuousClock.now - lastPrune >= options.pruneInterval else { return }
+        lastPrune = .now
+        try await reader.prune(olderThan: options.retention)
     }
 
     private func accept(_ batch: [Change]) {

@@ -28,6 +28,8 @@ public final class Gateway: Sendable {
             let steps = try await Migrator.run(pool: pool, model: configuration.model)
             if !steps.isEmpty { logger.info("migrations applied", metadata: ["steps": "\(steps.map(\.name))"]) }
             let store = try await CRMStore(pool: pool, model: configuration.model, options: configuration.store)
+            // The feed keeps the change log pruned even while nobody subscribes.
+            try await store.changeFeed.start()
             let service = try CRMGraphQLService(store: store, configuration: configuration.api)
             return Gateway(configuration: configuration, pool: pool, store: store, service: service,
                            callers: CallerResolver(keys: configuration.server.keys, store: store))

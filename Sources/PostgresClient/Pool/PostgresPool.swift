@@ -10,10 +10,10 @@ import Synchronization
 /// and replaced when it comes back broken; statements fail with `.connectionFailed` while the
 /// server is unreachable and succeed again once it is back, without restarting the process.
 public final class PostgresPool: Sendable {
-    let configuration: PostgresConfiguration
+    public let configuration: PostgresConfiguration
     let maxConnections: Int
     let acquireTimeout: Duration
-    let logger: Logger
+    public let logger: Logger
     private let state = Mutex(PoolState())
     private let counter = StatementCounter()
     let listener: NotificationListener
