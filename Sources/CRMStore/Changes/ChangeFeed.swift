@@ -62,7 +62,9 @@ public actor ChangeFeed {
         self.options = options
     }
 
-    /// Batches of changes, each in sequence order, from now on; with `sequence`, first every
+    /// Batches of changes, each in sequence order, from the feed's next read on (which can
+    /// include a write committed just before the call, never one it had already delivered to
+    /// others and none committed later that it misses); with `sequence`, first every
     /// change after it that the log still holds and this feed has passed (a reconnecting client
     /// resuming). The stream ends when the consumer falls ``Options/bufferedBatches`` behind, or
     /// with ``stop()``.
@@ -150,7 +152,13 @@ public actor ChangeFeed {
             readAgain = false
             do {
                 if consumers.isEmpty {
-                    watermark = max(watermark, try await reader.newest())
+                    let latest = try await reader.newest()
+                    // A consumer arrived meanwhile: read what is new for it instead of passing over it.
+                    guard consumers.isEmpty else {
+                        readAgain = true
+                        continue
+                    }
+                    watermark = max(watermark, latest)
                     newest = watermark
                     delivered = []
                     gapOpenedAt = nil
