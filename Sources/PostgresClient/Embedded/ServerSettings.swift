@@ -14,7 +14,9 @@ struct ServerSettings {
             "port = 5432",
             "unix_socket_directories = '\(socketDirectory.replacingOccurrences(of: "'", with: "''"))'",
             "unix_socket_permissions = 0700",
-            "max_connections = 200",
+            // A test cluster serves many gateways at once (each a pool, a listener and a change
+            // feed connection); a served one, one gateway's pool and a few tools.
+            "max_connections = \(durable ? 200 : 600)",
             "log_min_messages = warning",
         ]
         if !durable {
