@@ -47,7 +47,7 @@ extension CRMStore {
             placeholders.append(expression)
         }
         let dml = "INSERT INTO \(SQL.identifier(definition.name)) AS t (\(columns.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))"
-        let sql = statement.wrap(dml, operation: .create, parameters: &parameters)
+        let sql = statement.wrap(dml, parameters: &parameters)
         guard let (object, readable) = try statement.decode(try await connection.run(sql, parameters.values)) else {
             throw StoreError.internalError("INSERT returned no row")
         }

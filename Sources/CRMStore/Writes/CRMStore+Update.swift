@@ -45,7 +45,7 @@ extension CRMStore {
             if let ifUpdatedAt { condition += " AND t.\"updatedAt\" = \(parameters.bind(.timestamptz(ifUpdatedAt)))" }
             let assignmentsSQL = sets.map { "\(SQL.identifier($0.0)) = \($0.1)" }.joined(separator: ", ")
             let dml = "UPDATE \(SQL.identifier(definition.name)) AS t SET \(assignmentsSQL) WHERE \(condition)"
-            let sql = statement.wrap(dml, operation: .update, parameters: &parameters)
+            let sql = statement.wrap(dml, parameters: &parameters)
             guard let (object, readable) = try statement.decode(try await connection.run(sql, parameters.values)) else {
                 if ifUpdatedAt != nil, try await self.isWritable(definition, objectId: objectId, access: access, on: connection) {
                     throw StoreError(code: .validationError, "Object was changed by another request; reload and retry.")
@@ -77,7 +77,7 @@ extension CRMStore {
             let target = parameters.bind(.text(objectId))
             let dml = "DELETE FROM \(SQL.identifier(definition.name)) AS t WHERE t.\"objectId\" = \(target) AND "
                 + access.condition(alias: "t", parameters: &parameters)
-            let sql = statement.wrap(dml, operation: .delete, parameters: &parameters)
+            let sql = statement.wrap(dml, parameters: &parameters)
             guard let (object, readable) = try statement.decode(try await connection.run(sql, parameters.values)) else {
                 throw StoreError.objectNotFound
             }

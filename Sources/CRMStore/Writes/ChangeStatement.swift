@@ -4,14 +4,10 @@ import PostgresClient
 /// caller may read it. The change is announced by the change log's trigger (``ChangeLog``), in
 /// the same transaction.
 struct ChangeStatement {
-    enum Operation: String { case create, update, delete }
-
-    let definition: ClassDefinition
     let projection: Projection
     let readable: AccessFilter?
 
     init(store: CRMStore, definition: ClassDefinition, context: AccessContext) throws(StoreError) {
-        self.definition = definition
         let protected = ProtectedFields(definition: definition, context: context, defaults: store.options.protectedFields)
         projection = try Projection(definition: definition, keys: nil, protected: protected)
         readable = try? AccessControl.authorize(.get, on: definition, context: context)
@@ -19,7 +15,7 @@ struct ChangeStatement {
 
     /// `WITH w AS (<dml> RETURNING <columns>, <readable>) SELECT w.* FROM w`. `dml` must name the
     /// target table `t`.
-    func wrap(_ dml: String, operation: Operation, parameters: inout SQLParameters) -> String {
+    func wrap(_ dml: String, parameters: inout SQLParameters) -> String {
         let alias = ReadPlan.alias
         let columns = projection.selectList(alias: alias, parameters: &parameters)
         let canRead = readable.map { "COALESCE(\($0.condition(alias: alias, parameters: &parameters)), FALSE)" } ?? "FALSE"
