@@ -3,7 +3,7 @@ import Foundation
 /// A parsed JSON response, navigable with subscripts: `response["data"]["deals"]["count"].int`.
 /// Read with Foundation's JSONDecoder, not with DealGraph's own reader, so that tests check the
 /// server's output with an independent parser.
-public enum JSONTree: Decodable, Equatable, CustomStringConvertible {
+public enum JSONTree: Decodable, Equatable, Sendable, CustomStringConvertible {
     case null
     case bool(Bool)
     case number(Double)

@@ -47,6 +47,8 @@ public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
     public static let internalServerError = ParseError(.internalServerError, "Internal server error")
     public static let objectNotFound = ParseError(.objectNotFound, "Object not found.")
     public static let invalidSessionToken = ParseError(.invalidSessionToken, "Invalid session token")
+    /// A live subscription whose subscriber did not keep up with its events was ended.
+    public static let fellBehind = ParseError(.requestLimitExceeded, "The subscription fell too far behind its events and was ended.")
 
     public static func invalidQuery(_ message: String) -> ParseError { ParseError(.invalidQuery, message) }
     public static func incorrectType(_ message: String) -> ParseError { ParseError(.incorrectType, message) }

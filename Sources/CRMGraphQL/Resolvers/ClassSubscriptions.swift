@@ -45,14 +45,15 @@ struct ClassSubscriptions {
                             return
                         }
                     }
-                    // Ended without a reason: the subscriber fell too far behind.
-                    continuation.finish(throwing: LiveOverflow())
+                    // Cancelled by the subscriber, or ended without a reason: it fell too far behind.
+                    if Task.isCancelled {
+                        continuation.finish()
+                    } else {
+                        continuation.finish(throwing: ParseError.fellBehind)
+                    }
                 }
                 continuation.onTermination = { _ in task.cancel() }
             }
         }
     }
 }
-
-/// A subscription ended because its subscriber did not keep up with its events.
-public struct LiveOverflow: Error, Sendable {}

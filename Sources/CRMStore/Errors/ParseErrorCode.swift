@@ -29,6 +29,8 @@ public struct ParseErrorCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let operationForbidden = ParseErrorCode(rawValue: 119)
     /// 123: an ACL naming invalid principals.
     public static let invalidACL = ParseErrorCode(rawValue: 123)
+    /// 155: too many subscriptions, or a live subscriber that fell too far behind its events.
+    public static let requestLimitExceeded = ParseErrorCode(rawValue: 155)
     /// 125: a malformed email address.
     public static let invalidEmailAddress = ParseErrorCode(rawValue: 125)
     /// 137: a unique constraint violated.

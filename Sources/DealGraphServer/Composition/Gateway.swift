@@ -2,6 +2,7 @@ import APICore
 import CRMGraphQL
 import CRMStore
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import ParseREST
 import PostgresClient
@@ -52,8 +53,8 @@ public final class Gateway: Sendable {
         self.callers = callers
     }
 
-    /// The HTTP application: /graphql (with the playground), Parse's REST API at the mount path,
-    /// /health, CORS and request logs,
+    /// The HTTP application: /graphql (with the playground, and subscriptions over WebSocket),
+    /// Parse's REST API at the mount path, /health, CORS and request logs,
     /// listening on the configured host and port (port 0 picks a free port; `onServerRunning`
     /// receives the bound one). Run it with `runService()` for graceful shutdown on SIGTERM or
     /// SIGINT: requests in flight finish, new connections are refused.
@@ -74,8 +75,12 @@ public final class Gateway: Sendable {
         }
         GraphQLRoute(service: service, callers: callers, configuration: server).register(on: router)
         ParseRESTRoute(service: rest, callers: callers, configuration: server).register(on: router)
+        let sockets = WebSocketRoutes(graphQL: GraphQLWSRoute(service: service, callers: callers, configuration: server))
         return Application(
             router: router,
+            server: .http1WebSocketUpgrade(
+                configuration: .init(ws: .init(maxFrameSize: server.maxBodyBytes, closeTimeout: server.webSocketCloseTimeout))
+            ) { request, channel, _ in sockets.shouldUpgrade(request, channel: channel) },
             configuration: .init(address: .hostname(server.host, port: server.port), serverName: "DealGraph"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? server.port) },
             logger: logger

@@ -37,6 +37,15 @@ public struct ServerConfiguration: Sendable {
         return trimmed.isEmpty ? "" : "/" + trimmed
     }
 
+    /// Live subscriptions one WebSocket may hold at once; another is refused with an error
+    /// (`--max-subscriptions-per-socket`).
+    public var maxSubscriptionsPerSocket = 100
+    /// How long a graphql-transport-ws client has to send `connection_init` before the socket is
+    /// closed with 4408 (graphql-ws's `connectionInitWaitTimeout`, 3 s there too).
+    public var connectionInitTimeout: Duration = .seconds(3)
+    /// How long a socket the server closed waits for the client's close frame.
+    public var webSocketCloseTimeout: Duration = .seconds(5)
+
     /// Serve GET /debug/statements (SQL statements run so far) for benchmarks
     /// (`--debug-endpoints`, `DEBUG_ENDPOINTS=1`).
     public var debugEndpoints = false

@@ -46,14 +46,19 @@ struct GraphQLWSSession {
     private var state = State.awaitingInit
     private(set) var active: Set<String> = []
     let maxSubscriptions: Int
+    let maxJSONDepth: Int
 
-    init(maxSubscriptions: Int) {
+    init(maxSubscriptions: Int, maxJSONDepth: Int = JSONReader.defaultMaxDepth) {
         self.maxSubscriptions = maxSubscriptions
+        self.maxJSONDepth = maxJSONDepth
     }
+
+    /// The server acknowledged the connection (`connection_ack` was sent).
+    var acknowledged: Bool { state == .ready }
 
     /// The actions for one text message from the client.
     mutating func receive(_ text: String) -> [Action] {
-        guard case .object(let message)? = try? JSONReader.parse(text.utf8, maxDepth: 64),
+        guard case .object(let message)? = try? JSONReader.parse(text.utf8, maxDepth: maxJSONDepth),
               let type = message["type"]?.stringValue else {
             return [.close(4400, "Invalid message")]
         }
@@ -113,6 +118,11 @@ struct GraphQLWSSession {
     mutating func finished(id: String) -> [Action] {
         guard active.remove(id) != nil else { return [] }
         return [.send(#"{"id":\#(JSONEncoding.quoted(id)),"type":"complete"}"#)]
+    }
+
+    /// A subscription ended with `error`, after which the protocol sends nothing more for it.
+    mutating func failed(id: String) {
+        active.remove(id)
     }
 
     /// `next` with an execution result.

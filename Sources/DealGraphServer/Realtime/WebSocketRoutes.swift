@@ -1,0 +1,19 @@
+import HTTPTypes
+import HummingbirdWebSocket
+import NIOCore
+
+/// Which requests become WebSockets, and with which protocol. Everything else, including an
+/// upgrade request this does not accept, is answered by the HTTP router.
+struct WebSocketRoutes: Sendable {
+    let graphQL: GraphQLWSRoute
+
+    func shouldUpgrade(_ request: HTTPRequest, channel: any Channel)
+        -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>>
+    {
+        let path = (request.path ?? "").split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
+        if path == "/graphql" && GraphQLWSRoute.offered(request) {
+            return .upgrade([.secWebSocketProtocol: GraphQLWSRoute.subprotocol], graphQL.handler(channel: channel))
+        }
+        return .dontUpgrade
+    }
+}
