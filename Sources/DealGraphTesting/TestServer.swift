@@ -17,7 +17,7 @@ public struct TestServer: Sendable {
     /// The server's settings (keys, limits).
     public var configuration: ServerConfiguration { gateway.configuration.server }
 
-    static func start(_ gateway: Gateway) async throws -> TestServer {
+    public static func start(_ gateway: Gateway) async throws -> TestServer {
         var logger = Logger(label: "dealgraph.test-server")
         logger.logLevel = .warning
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)

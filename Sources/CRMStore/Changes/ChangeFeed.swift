@@ -184,7 +184,7 @@ public actor ChangeFeed {
     private func pruneWhenDue() async throws(StoreError) {
         guard ContinuousClock.now - lastPrune >= options.pruneInterval else { return }
         lastPrune = .now
-        try await reader.prune(olderThan: options.retention)
+        try await reader.prune(olderThan: options.retention, upTo: watermark)
     }
 
     private func accept(_ batch: [Change]) {

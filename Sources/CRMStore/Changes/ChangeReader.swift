@@ -65,11 +65,12 @@ struct ChangeReader: Sendable {
         try await run(#"SELECT COALESCE(max("seq"), 0) FROM \#(SQL.identifier(ChangeLog.table))"#, []).first?.int(0).map(Int64.init) ?? 0
     }
 
-    /// Deletes rows older than `age`: the window in which a reconnecting gateway or client can
-    /// catch up.
-    func prune(olderThan age: Duration) async throws(StoreError) {
-        _ = try await run(#"DELETE FROM \#(SQL.identifier(ChangeLog.table)) WHERE "at" < clock_timestamp() - make_interval(secs => $1)"#,
-                          [.float8(Double(age.components.seconds))])
+    /// Deletes rows older than `age` up to `sequence` (rows the feed has not passed stay, however
+    /// old): the window in which a reconnecting gateway or client can catch up.
+    func prune(olderThan age: Duration, upTo sequence: Int64) async throws(StoreError) {
+        let seconds = Double(age.components.seconds) + Double(age.components.attoseconds) / 1e18
+        _ = try await run(#"DELETE FROM \#(SQL.identifier(ChangeLog.table)) WHERE "at" < clock_timestamp() - make_interval(secs => $1) AND "seq" <= $2"#,
+                          [.float8(seconds), .int8(sequence)])
     }
 
     private func run(_ sql: String, _ parameters: [PostgresValue]) async throws(StoreError) -> PostgresResult {

@@ -54,7 +54,7 @@ public final class Gateway: Sendable {
     }
 
     /// The HTTP application: /graphql (with the playground, and subscriptions over WebSocket),
-    /// Parse's REST API at the mount path, /health, CORS and request logs,
+    /// Parse's REST API and LiveQuery at the mount path, /health, CORS and request logs,
     /// listening on the configured host and port (port 0 picks a free port; `onServerRunning`
     /// receives the bound one). Run it with `runService()` for graceful shutdown on SIGTERM or
     /// SIGINT: requests in flight finish, new connections are refused.
@@ -75,7 +75,9 @@ public final class Gateway: Sendable {
         }
         GraphQLRoute(service: service, callers: callers, configuration: server).register(on: router)
         ParseRESTRoute(service: rest, callers: callers, configuration: server).register(on: router)
-        let sockets = WebSocketRoutes(graphQL: GraphQLWSRoute(service: service, callers: callers, configuration: server))
+        let sockets = WebSocketRoutes(
+            graphQL: GraphQLWSRoute(service: service, callers: callers, configuration: server),
+            liveQuery: LiveQueryRoute(rest: rest, live: service.live, callers: callers, configuration: server))
         return Application(
             router: router,
             server: .http1WebSocketUpgrade(

@@ -1,0 +1,43 @@
+import APICore
+import HummingbirdWebSocket
+import NIOCore
+import ParseREST
+
+/// Parse LiveQuery over WebSocket at the Parse mount path (the LiveQuery server URL a Parse SDK
+/// is given, `ws://host:1337/parse`). The JavaScript SDK offers no subprotocol, so none is
+/// required.
+struct LiveQueryRoute: Sendable {
+    let rest: ParseRESTService
+    let live: LiveHub
+    let callers: CallerResolver
+    let configuration: ServerConfiguration
+
+    /// The mount path itself, with or without a trailing slash (`/` when mounted at the root).
+    func serves(_ path: String) -> Bool {
+        let mount = configuration.parseMountPath
+        return path == mount + "/" || (!mount.isEmpty && path == mount)
+    }
+
+    func handler(channel: any Channel) -> WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context> {
+        let route = self
+        return { inbound, outbound, _ in
+            let configuration = route.configuration
+            let link = SocketLink(outbound: outbound, channel: channel, closeTimeout: configuration.webSocketCloseTimeout)
+            let connection = LiveQueryConnection(link: link, rest: route.rest, live: route.live, callers: route.callers,
+                                                 maxSubscriptions: configuration.maxSubscriptionsPerSocket,
+                                                 maxJSONDepth: configuration.maxJSONDepth)
+            do {
+                for try await message in inbound.messages(maxSize: configuration.maxBodyBytes) {
+                    switch message {
+                    case .text(let text): await connection.receive(text)
+                    case .binary: await connection.receiveBinary()
+                    }
+                }
+            } catch {
+                await connection.end()
+                throw error
+            }
+            await connection.end()
+        }
+    }
+}
