@@ -258,3 +258,58 @@ struct GraphQLWSTests {
         }
     }
 }
+
+/// A real third-party client: python's gql with its websockets transport speaking
+/// graphql-transport-ws, as a Python service subscribing to the CRM would.
+@Suite("graphql-transport-ws with the gql client", .timeLimit(.minutes(2)))
+struct GQLClientTests {
+    static let script = """
+        import asyncio, json, sys
+        from gql import Client, gql
+        from gql.transport.websockets import WebsocketsTransport
+
+        url, app, token = sys.argv[1:4]
+
+        async def main():
+            transport = WebsocketsTransport(
+                url=url, subprotocols=[WebsocketsTransport.GRAPHQLWS_SUBPROTOCOL],
+                init_payload={"X-Parse-Application-Id": app, "X-Parse-Session-Token": token})
+            async with Client(transport=transport) as session:
+                print(json.dumps(await session.execute(gql("{ viewer { user { username } } }"))), flush=True)
+                seen = 0
+                subscription = gql("subscription { dealEvents(events: [CREATE]) { event node { title contact { name } } } }")
+                async for event in session.subscribe(subscription):
+                    print(json.dumps(event), flush=True)
+                    seen += 1
+                    if seen == 2:
+                        break
+
+        asyncio.run(main())
+        """
+
+    @Test("gql runs a query and a subscription over the socket; each event carries the nested contact")
+    func gqlClient() async throws {
+        try await TestGateway.run("ws_gql", configure: GraphQLWSTests.configure) { f in
+            try await f.withServer { server in
+                let alice = try await f.user("alice")
+                let client = Task {
+                    try await PythonScript.run(Self.script, arguments: ["ws://127.0.0.1:\(server.port)/graphql", GraphQLWSTests.appId, alice.token])
+                }
+                #expect(await GraphQLWSTests.live(server, 1), "gql's subscription is live")
+                let contact = try await GraphQLWSTests.graphQL(server, #"mutation { createContact(input: {fields: {name: "Peter"}}) { contact { objectId } } }"#,
+                                                               token: alice.token)["data"]["createContact"]["contact"]["objectId"].string ?? ""
+                for title in ["First", "Second"] {
+                    _ = try await GraphQLWSTests.graphQL(server, """
+                        mutation { createDeal(input: {fields: {title: "\(title)", stage: "lead", contact: {link: "\(contact)"}}}) { deal { objectId } } }
+                        """, token: alice.token)
+                }
+                let lines = try await client.value.split(separator: "\n").map { try JSONTree(bytes: Array($0.utf8)) }
+                #expect(lines.count == 3)
+                #expect(lines.first?["viewer"]["user"]["username"].string == "alice")
+                #expect(lines.dropFirst().map { $0["dealEvents"]["node"]["title"].string } == ["First", "Second"])
+                #expect(lines.last?["dealEvents"]["node"]["contact"]["name"].string == "Peter")
+                #expect(await GraphQLWSTests.live(server, 0), "gql completed its subscription")
+            }
+        }
+    }
+}
