@@ -31,6 +31,9 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Deepest JSON nesting in a body or GET variables (env MAX_JSON_DEPTH, default 64).")
     var maxJSONDepth: Int?
 
+    @Option(help: "Live subscriptions one WebSocket may hold (env MAX_SUBSCRIPTIONS_PER_SOCKET, default 100).")
+    var maxSubscriptionsPerSocket: Int?
+
     @Option(help: "Maximum selection depth (env MAX_QUERY_DEPTH, default 12).")
     var maxDepth: Int?
 
@@ -93,6 +96,8 @@ struct ServerOptions: ParsableArguments {
         configuration.allowedOrigin = text(corsOrigin, "CORS_ORIGIN")
         configuration.maxBodyBytes = try integer(maxBodyBytes, "MAX_BODY_BYTES", configuration.maxBodyBytes)
         configuration.maxJSONDepth = try integer(maxJSONDepth, "MAX_JSON_DEPTH", configuration.maxJSONDepth)
+        configuration.maxSubscriptionsPerSocket = try integer(maxSubscriptionsPerSocket, "MAX_SUBSCRIPTIONS_PER_SOCKET",
+                                                              configuration.maxSubscriptionsPerSocket)
         configuration.playground = !noPlayground && environment["PLAYGROUND"] != "0"
         configuration.parseMountPath = text(parseMount, "PARSE_MOUNT") ?? configuration.parseMountPath
         return configuration

@@ -38,7 +38,7 @@ public struct ServerConfiguration: Sendable {
     }
 
     /// Live subscriptions one WebSocket may hold at once; another is refused with an error
-    /// (`--max-subscriptions-per-socket`).
+    /// (`--max-subscriptions-per-socket`, `MAX_SUBSCRIPTIONS_PER_SOCKET`).
     public var maxSubscriptionsPerSocket = 100
     /// How long a graphql-transport-ws client has to send `connection_init` before the socket is
     /// closed with 4408 (graphql-ws's `connectionInitWaitTimeout`, 3 s there too).
