@@ -1,5 +1,5 @@
 # Thin wrappers over scripts/ (see README.md).
-.PHONY: run test bench bench-e2e build
+.PHONY: run test bench bench-e2e bench-realtime build
 
 run: build
 	.build/debug/dealgraph serve --demo
@@ -14,6 +14,10 @@ bench:
 bench-e2e:
 	scripts/bootstrap
 	scripts/bench-e2e
+
+bench-realtime:
+	scripts/bootstrap
+	scripts/bench-realtime
 
 build:
 	scripts/bootstrap
