@@ -212,6 +212,28 @@ struct LiveQueryTests {
         }
     }
 
+    @Test("logging out ends the session's subscriptions with 209, without waiting for a write")
+    func logout() async throws {
+        try await TestGateway.run("lq_logout", configure: Self.configure) { f in
+            try await f.withServer { server in
+                let alice = try await f.user("alice")
+                let socket = try await Self.connected(server, token: alice.token)
+                try await Self.subscribe(socket, 5, #"{"className":"Deal"}"#)
+                _ = try await Self.rest(server, .post, "/logout", "{}", token: alice.token)
+                let ended = try await socket.next()
+                #expect(ended["op"].string == "error", "\(ended)")
+                #expect(ended["code"].int == 209)
+                #expect(ended["requestId"].int == 5)
+                #expect(ended["reconnect"].bool == false)
+                #expect(await Self.live(server, 0))
+                // The socket stays usable: the unsubscribe of an ended subscription is error 2.
+                await socket.send(#"{"op":"unsubscribe","requestId":5}"#)
+                #expect(try await socket.next()["code"].int == 2)
+                await socket.close()
+            }
+        }
+    }
+
     @Test("an event written through one gateway reaches a subscriber of another on the same database; LiveQuery at the root mount")
     func acrossInstances() async throws {
         try await TestGateway.run("lq_instances", configure: { configuration in

@@ -6,10 +6,11 @@ import CRMStore
 /// principals evaluated once), then one ``LiveDelivery`` per event to each subscriber whose filter
 /// and read access the write entered, changed in, left or deleted from.
 ///
-/// Before each batch every distinct session token of the subscribers is resolved again (the
-/// store caches sessions and role closures briefly and drops them at once on logout, password
-/// and role changes), so a role change takes effect within about a second, and a revoked session
-/// ends its subscriptions with 209.
+/// Before each batch, and every `revalidationInterval` while nothing is written, every distinct
+/// session token of the subscribers is resolved again (the store caches sessions and role
+/// closures briefly and drops them at once on logout, password and role changes), so a role
+/// change takes effect within about a second, and a revoked session ends its subscriptions with
+/// 209 even when no write follows.
 public actor LiveHub {
     public enum Item: Sendable {
         case delivery(LiveDelivery)
@@ -26,14 +27,17 @@ public actor LiveHub {
 
     private let store: CRMStore
     private let bufferedItems: Int
+    private let revalidationInterval: Duration
     private var subscribers: [Int: Subscriber] = [:]
     private var nextId = 0
     private var task: Task<Void, Never>?
+    private var ticker: Task<Void, Never>?
 
     /// `bufferedItems`: events a subscriber may fall behind by before its stream is ended.
-    public init(store: CRMStore, bufferedItems: Int = 1_000) {
+    public init(store: CRMStore, bufferedItems: Int = 1_000, revalidationInterval: Duration = .seconds(1)) {
         self.store = store
         self.bufferedItems = bufferedItems
+        self.revalidationInterval = revalidationInterval
     }
 
     /// Subscribes `filter` (checked as a find first: 101, 102, 119) for a caller whose session,
@@ -63,6 +67,8 @@ public actor LiveHub {
     public func stop() {
         task?.cancel()
         task = nil
+        ticker?.cancel()
+        ticker = nil
         for subscriber in subscribers.values { subscriber.continuation.finish() }
         subscribers = [:]
     }
@@ -85,6 +91,19 @@ public actor LiveHub {
                 await self.handle(batch)
             }
         }
+        let interval = revalidationInterval
+        ticker = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                guard let self else { return }
+                await self.revalidate()
+            }
+        }
+    }
+
+    private func revalidate() async {
+        guard !subscribers.isEmpty else { return }
+        await refreshSessions()
     }
 
     private func handle(_ batch: [Change]) async {
