@@ -85,6 +85,87 @@ import Testing
         }
     }
 
+    @Test("one change reaching many subscribers reads one statement per level and class, each answer under its subscriber's ACL and protected fields")
+    func sharedNestedReads() async throws {
+        try await TestGateway.run("gql_subscription_shared", configure: { configuration in
+            configuration.store.protectedFields["Contact"] = ["*": ["phone"], "role:Admin": []]
+        }) { f in
+            let manager = try await f.admin("u0")
+            var users = [manager]
+            for index in 1..<6 { users.append(try await f.user("u\(index)")) }
+            let ids = users.map(\.id)
+            let acme = try await f.object("Company", ["name": .string("Acme")], acl: ACL(readers: [.everyone]), as: .master)
+            let peter = try await f.object("Contact", [
+                "name": .string("Peter"), "phone": .string("555-0100"), "company": .pointer(className: "Company", objectId: acme),
+            ], acl: ACL(readers: [.user(ids[0]), .user(ids[1]), .user(ids[2])]), as: .master)
+            let big = try await f.object("Deal", [
+                "title": .string("Big"), "amount": .number(1),
+                "contact": .pointer(className: "Contact", objectId: peter),
+                "company": .pointer(className: "Company", objectId: acme),
+                "assignedTo": .pointer(className: "_User", objectId: ids[0]),
+            ], acl: ACL(readers: [.everyone]), as: .master)
+            try await f.object("Deal", ["title": .string("Private"), "company": .pointer(className: "Company", objectId: acme)],
+                               acl: ACL(readers: [.user(ids[0])]), as: .master)
+            let query = """
+                subscription { dealEvents(where: {title: {equalTo: "Big"}}) { event node { title amount
+                  contact { name phone company { name } }
+                  company { name deals(order: [title_ASC]) { count edges { node { title } } } }
+                  assignedTo { username email } } } }
+                """
+            var amount = 1.0
+            var streams: [Int: AsyncStream<GraphQLOutcome>] = [:]
+            // Statements of one write and of its events to `subscribers` (indices into users).
+            func statements(for subscribers: [Int]) async throws -> (Int, [JSONTree]) {
+                amount += 1
+                let before = f.pool.statementCount
+                _ = try await f.store.update(className: "Deal", objectId: big, fields: ["amount": .set(.number(amount))],
+                                             context: .master)
+                var events: [JSONTree] = []
+                for index in subscribers { events += await Self.take(1, from: streams[index]!) }
+                return (f.pool.statementCount - before, events)
+            }
+            func subscribe(_ subscribers: [Int]) async throws {
+                for index in subscribers {
+                    // Without a session token: no session lookup per subscriber muddles the count.
+                    streams[index] = try await Self.subscribe(f, query, as: Caller(access: users[index].access))
+                }
+                // Until the hub has handled every earlier change, a new subscriber may get the last one.
+                amount += 1
+                _ = try await f.store.update(className: "Deal", objectId: big, fields: ["amount": .set(.number(amount))],
+                                             context: .master)
+                for index in streams.keys {
+                    while let event = await Self.take(1, from: streams[index]!).first,
+                          event["data"]["dealEvents"]["node"]["amount"].double != amount {}
+                }
+            }
+            // Before any subscription the hub reads nothing: the write alone.
+            let (write, _) = try await statements(for: [])
+            try await subscribe([0])
+            let (one, single) = try await statements(for: [0])
+            #expect(single.first?["data"]["dealEvents"]["node"]["contact"]["company"]["name"].string == "Acme")
+            // 1 match + level 1: Contact, Company, _User + level 2: deals count, deals page (the contact's
+            // company is the deal's, loaded on level 1).
+            #expect(one - write == 6, "one subscriber: \(one - write) statements beyond the write")
+            try await subscribe(Array(1..<6))
+            let (six, events) = try await statements(for: Array(0..<6))
+            #expect(six == one, "six subscribers with six principal sets: \(six - write) statements beyond the write")
+            #expect(events.count == 6)
+            for (index, event) in events.enumerated() {
+                let node = event["data"]["dealEvents"]["node"]
+                #expect(event["errors"].isNull, "u\(index): \(event)")
+                #expect(node["amount"].double == amount)
+                #expect(node["contact"]["name"].string == (index < 3 ? "Peter" : nil), "u\(index) reads the contact only through its ACL")
+                #expect(node["contact"]["phone"].string == (index == 0 ? "555-0100" : nil), "u\(index): phone is protected but for Admin")
+                #expect(node["contact"]["company"]["name"].string == (index < 3 ? "Acme" : nil))
+                let deals = node["company"]["deals"]
+                #expect(deals["count"].int == (index == 0 ? 2 : 1), "u\(index) counts only the deals it may read")
+                #expect(deals["edges"].array.map { $0["node"]["title"].string ?? "" } == (index == 0 ? ["Big", "Private"] : ["Big"]))
+                #expect(node["assignedTo"]["username"].string == (index == 0 ? "u0" : nil), "a user's row is readable by that user only")
+                #expect(node["assignedTo"]["email"].string == (index == 0 ? "u0@example.com" : nil), "the protected email of one's own row")
+            }
+        }
+    }
+
     @Test("a subscription that cannot be served is a request error: unknown where field, no session")
     func refused() async throws {
         try await TestGateway.run("gql_subscription_refused") { f in

@@ -13,10 +13,13 @@ public struct LiveDelivery: Sendable {
     /// The subscriber's access when the event was matched (for resolving what the event's
     /// selection reads beyond the object).
     public let access: AccessContext
+    /// The subscriber's share in the reads of the change's other deliveries, when it resolves a
+    /// selection on the event (``LiveRound``); release it when the event is done with.
+    public let ticket: LiveRound.Ticket?
 
     /// The delivery of `change` as `event` to a subscriber with `access`; nil when the change
     /// lacks the state the event shows.
-    init?(_ event: LiveEvent, _ change: Change, access: AccessContext, store: CRMStore) {
+    init?(_ event: LiveEvent, _ change: Change, access: AccessContext, store: CRMStore, ticket: LiveRound.Ticket?) {
         let shown: StoredObject?
         var original: StoredObject?
         switch event {
@@ -34,5 +37,6 @@ public struct LiveDelivery: Sendable {
         self.node = store.visible(shown, to: access)
         self.original = original.map { store.visible($0, to: access) }
         self.access = access
+        self.ticket = ticket
     }
 }

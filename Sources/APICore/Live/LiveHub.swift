@@ -22,6 +22,8 @@ public actor LiveHub {
         var filter: LiveFilter
         let sessionToken: String?
         let events: Set<LiveEvent>?
+        /// Resolves a selection on its events (their nested reads are shared in a ``LiveRound``).
+        let resolves: Bool
         let continuation: AsyncStream<Item>.Continuation
     }
 
@@ -43,9 +45,10 @@ public actor LiveHub {
     /// Subscribes `filter` (checked as a find first: 101, 102, 119) for a caller whose session,
     /// if any, is `sessionToken`; `events` limits the events delivered (nil: all). The stream ends
     /// when the subscriber cancels it, with ``Item/ended(_:)``, or without it when the subscriber
-    /// fell `bufferedItems` behind.
-    public func subscribe(_ filter: LiveFilter, sessionToken: String?,
-                          events: Set<LiveEvent>? = nil) async throws(ParseError) -> AsyncStream<Item> {
+    /// fell `bufferedItems` behind. A subscriber that `resolves` a selection on each event gets a
+    /// ``LiveDelivery/ticket`` to read it with.
+    public func subscribe(_ filter: LiveFilter, sessionToken: String?, events: Set<LiveEvent>? = nil,
+                          resolves: Bool = false) async throws(ParseError) -> AsyncStream<Item> {
         do {
             try store.check(filter)
         } catch {
@@ -55,7 +58,8 @@ public actor LiveHub {
         let (stream, continuation) = AsyncStream.makeStream(of: Item.self, bufferingPolicy: .bufferingOldest(bufferedItems))
         let id = nextId
         nextId += 1
-        subscribers[id] = Subscriber(filter: filter, sessionToken: sessionToken, events: events, continuation: continuation)
+        subscribers[id] = Subscriber(filter: filter, sessionToken: sessionToken, events: events, resolves: resolves,
+                                     continuation: continuation)
         continuation.onTermination = { _ in Task { await self.remove(id) } }
         return stream
     }
@@ -120,11 +124,24 @@ public actor LiveHub {
             return
         }
         for (changeIndex, change) in batch.enumerated() {
+            // Every ticket of the change's round exists before the first delivery can use it.
+            var round: LiveRound?
+            var deliveries: [(id: Int, delivery: LiveDelivery)] = []
             for (slot, id) in ids.enumerated() {
                 guard let subscriber = subscribers[id],
                       let event = LiveEvent(change.operation, matches[changeIndex][slot]),
-                      subscriber.events?.contains(event) ?? true,
-                      let delivery = LiveDelivery(event, change, access: subscriber.filter.context, store: store) else { continue }
+                      subscriber.events?.contains(event) ?? true else { continue }
+                var ticket: LiveRound.Ticket?
+                if subscriber.resolves {
+                    if round == nil { round = LiveRound(store: store) }
+                    ticket = round?.ticket()
+                }
+                guard let delivery = LiveDelivery(event, change, access: subscriber.filter.context, store: store,
+                                                  ticket: ticket) else { continue }
+                deliveries.append((id, delivery))
+            }
+            for (id, delivery) in deliveries {
+                guard let subscriber = subscribers[id] else { continue }
                 if case .dropped = subscriber.continuation.yield(.delivery(delivery)) {
                     // A subscriber that does not keep up is ended, not buffered without bound.
                     subscriber.continuation.finish()

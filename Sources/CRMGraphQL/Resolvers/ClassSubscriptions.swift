@@ -11,10 +11,19 @@ struct ClassSubscriptions {
     let api: APIClass
 
     static let eventShape = RecordShape(["event", "node", "original"])
+    /// The root value's field that carries the delivery's ``LiveRound/Ticket`` (not in the schema,
+    /// so no selection reaches it).
+    static let ticketField = "_ticket"
+
+    /// The ticket an event's root value carries, for the context it is executed with.
+    static func ticket(of event: GraphQLValue) -> LiveRound.Ticket? {
+        if case .host(let ticket as LiveRound.Ticket)? = event[ticketField] { return ticket }
+        return nil
+    }
 
     var events: SubscriptionResolver {
         let api = self.api
-        let root = RecordShape([api.naming.eventsField])
+        let root = RecordShape([api.naming.eventsField, Self.ticketField])
         return { batch in
             let context = try ResolverContext.of(batch)
             let wanted = batch.arguments["events"]?.listValue.map { values in
@@ -24,7 +33,8 @@ struct ClassSubscriptions {
             do {
                 let clause = try context.clause(batch.arguments["where"], on: api)
                 let filter = LiveFilter(className: api.className, clause: clause, context: context.access)
-                items = try await context.live.subscribe(filter, sessionToken: context.sessionToken, events: wanted)
+                items = try await context.live.subscribe(filter, sessionToken: context.sessionToken, events: wanted,
+                                                         resolves: true)
             } catch {
                 // Keeps the Parse code of a refusal (101, 102, 119) in the request error.
                 throw GraphQLError.resolving(error)
@@ -39,7 +49,8 @@ struct ClassSubscriptions {
                                 .string(delivery.event.rawValue.uppercased()), records.record(delivery.node),
                                 delivery.original.map(records.record) ?? .null,
                             ])
-                            continuation.yield(.object(Record(shape: root, values: [.object(event)])))
+                            let ticket: GraphQLValue = delivery.ticket.map { .host($0) } ?? .null
+                            continuation.yield(.object(Record(shape: root, values: [.object(event), ticket])))
                         case .ended(let error):
                             continuation.finish(throwing: error)
                             return

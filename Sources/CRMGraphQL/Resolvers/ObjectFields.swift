@@ -55,23 +55,23 @@ struct ObjectFields: Sendable {
             let configuration = context.configuration
             let window = try PageWindow(arguments: batch.arguments, maxLimit: configuration.maxLimit)
             let keys = Lookahead.keys(use.nodeFields, api: source)
-            let store = context.store, access = context.access
+            let reads = context.reads
             let fieldName = connection.field.name, sourceClass = source.className
             var counts: [Int]?
             // `last: n` alone needs each parent's total only to place cursors (or an extra skip).
             let offsetsNeeded = use.cursors || window.skip > 0
             if use.count || (window.needsPreCount && offsetsNeeded) {
-                counts = try await store.countReverse(className: sourceClass, pointerField: fieldName, parentIds: parentIds,
-                                                      parentClassName: parentClass, where: clause, context: access)
+                counts = try await reads.countReverse(className: sourceClass, pointerField: fieldName, parentIds: parentIds,
+                                                      parentClassName: parentClass, where: clause)
             }
             var pages = parentIds.map { _ in (skip: window.skip, objects: [StoredObject]()) }
             let limit = window.pageLimit(defaultLimit: configuration.defaultLimit, maxLimit: configuration.maxLimit)
             if use.page && limit > 0 && !parentIds.isEmpty {
                 if window.needsPreCount {
                     // `last: n` alone: the last n objects of each parent, read in reverse order.
-                    let lists = try await store.loadReverse(
+                    let lists = try await reads.loadReverse(
                         className: sourceClass, pointerField: fieldName, parentIds: parentIds, parentClassName: parentClass,
-                        where: clause, order: Self.reversed(order), skip: 0, limit: limit, keys: keys.sorted(), context: access)
+                        where: clause, order: Self.reversed(order), skip: 0, limit: limit, keys: keys.sorted())
                     for index in pages.indices {
                         let objects = Array(lists[index].reversed())
                         // Without a total (offsets unused), the objects read are the page.
@@ -82,9 +82,9 @@ struct ObjectFields: Sendable {
                         pages[index] = (page.skip, Array(objects.dropFirst(max(0, page.skip - firstOffset))))
                     }
                 } else {
-                    let lists = try await store.loadReverse(
+                    let lists = try await reads.loadReverse(
                         className: sourceClass, pointerField: fieldName, parentIds: parentIds, parentClassName: parentClass,
-                        where: clause, order: order, skip: window.skip, limit: limit, keys: keys.sorted(), context: access)
+                        where: clause, order: order, skip: window.skip, limit: limit, keys: keys.sorted())
                     for index in pages.indices { pages[index].objects = lists[index] }
                 }
             }

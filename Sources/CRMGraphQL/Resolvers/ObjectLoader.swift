@@ -1,3 +1,4 @@
+import APICore
 import CRMStore
 import GraphQLEngine
 import Synchronization
@@ -22,6 +23,8 @@ final class ObjectLoader: Sendable {
     private struct Pending {
         var keys: FieldKeys?
         var task: Task<Void, any Error>
+        /// The read queued in a live event's round, when the load waits on one.
+        var read: LiveRound.Read?
     }
 
     /// Objects read by lists, indexed only when a pointer load of their class needs them: most
@@ -45,13 +48,11 @@ final class ObjectLoader: Sendable {
         var groups: [ObjectIdentifier: Group] = [:]
     }
 
-    private let store: CRMStore
-    private let access: AccessContext
+    private let reads: SharedReads
     private let state = Mutex(State())
 
-    init(store: CRMStore, access: AccessContext) {
-        self.store = store
-        self.access = access
+    init(reads: SharedReads) {
+        self.reads = reads
     }
 
     private static func covers(_ loaded: FieldKeys?, _ needed: FieldKeys?) -> Bool {
@@ -73,34 +74,47 @@ final class ObjectLoader: Sendable {
     /// Makes sure the ids are cached with the keys: waits for loads in flight that cover them and
     /// starts one statement for the rest.
     private func fetch(className: String, ids: [String], keys: FieldKeys?) async throws {
-        let waits = state.withLock { state -> [Task<Void, any Error>] in
+        let (waits, queued) = state.withLock { state -> ([Task<Void, any Error>], [LiveRound.Read]) in
             Self.index(className, in: &state)
             var tasks: [Task<Void, any Error>] = []
+            var queued: [LiveRound.Read] = []
             var missing: [String] = []
             var seen = Set<String>()
             for id in ids where seen.insert(id).inserted {
                 if let entry = state.cache[className]?[id], Self.covers(entry.keys, keys) { continue }
                 if let pending = state.pending[className]?[id], Self.covers(pending.keys, keys) {
                     tasks.append(pending.task)
+                    if let read = pending.read { queued.append(read) }
                     continue
                 }
                 missing.append(id)
             }
-            guard !missing.isEmpty else { return tasks }
-            let task = Task<Void, any Error>(executorPreference: store.readingExecutor) {
-                try await self.loadMissing(className: className, ids: missing, keys: keys)
+            guard !missing.isEmpty else { return (tasks, queued) }
+            // In a live event the read is queued in the round now, before this resolver counts as waiting.
+            let read = reads.ticket?.submit(className: className, ids: missing, keys: keys?.names, context: reads.access)
+            let task = Task<Void, any Error>(executorPreference: reads.store.readingExecutor) {
+                try await self.loadMissing(className: className, ids: missing, keys: keys, from: read)
             }
-            for id in missing { state.pending[className, default: [:]][id] = Pending(keys: keys, task: task) }
+            for id in missing { state.pending[className, default: [:]][id] = Pending(keys: keys, task: task, read: read) }
             tasks.append(task)
-            return tasks
+            if let read { queued.append(read) }
+            return (tasks, queued)
         }
-        for task in waits { try await task.value }
+        guard !waits.isEmpty else { return }
+        try await reads.wait(for: queued) { () async throws in
+            for task in waits { try await task.value }
+        }
     }
 
-    /// One statement for ids neither cached nor in flight; settles their pending entries.
-    private func loadMissing(className: String, ids: [String], keys: FieldKeys?) async throws {
+    /// One statement for ids neither cached nor in flight (or their part of a live event's shared
+    /// read); settles their pending entries.
+    private func loadMissing(className: String, ids: [String], keys: FieldKeys?, from read: LiveRound.Read?) async throws {
         do {
-            let loaded = try await store.loadByIds(className: className, ids: ids, keys: keys?.names, context: access)
+            let loaded = if let read {
+                try await read.objects(ids)
+            } else {
+                try await reads.loadByIds(className: className, ids: ids, keys: keys?.names)
+            }
             state.withLock { state in
                 for (id, object) in zip(ids, loaded) {
                     state.cache[className, default: [:]][id] = Entry(keys: keys, object: object)

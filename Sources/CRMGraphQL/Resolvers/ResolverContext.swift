@@ -3,8 +3,9 @@ import CRMStore
 import GraphQLEngine
 
 /// What every resolver of one request shares: the store, who is asking, the API's limits and
-/// the request's object cache.
-final class ResolverContext: Sendable {
+/// the request's object cache. A live event's context tells the change's round (its reads are
+/// shared with the other subscribers) when its resolvers run.
+final class ResolverContext: ResolverActivity {
     let store: CRMStore
     let api: APIModel
     let records: RecordFactory
@@ -13,13 +14,15 @@ final class ResolverContext: Sendable {
     /// The `X-Parse-Session-Token` the request came with (`viewer.sessionToken`, `logOut`).
     let sessionToken: String?
     let loader: ObjectLoader
+    /// Where pointer loads and reverse connections are read.
+    let reads: SharedReads
     /// GraphQL where inputs into store clauses.
     let wheres: WhereTranslation<GraphQLWhere>
     /// The gateway's live subscriptions.
     let live: LiveHub
 
     init(store: CRMStore, api: APIModel, records: RecordFactory, configuration: APIConfiguration,
-         wheres: WhereTranslation<GraphQLWhere>, live: LiveHub, caller: Caller) {
+         wheres: WhereTranslation<GraphQLWhere>, live: LiveHub, caller: Caller, ticket: LiveRound.Ticket? = nil) {
         self.store = store
         self.live = live
         self.wheres = wheres
@@ -28,7 +31,16 @@ final class ResolverContext: Sendable {
         self.configuration = configuration
         self.access = caller.access
         self.sessionToken = caller.sessionToken
-        self.loader = ObjectLoader(store: store, access: caller.access)
+        self.reads = SharedReads(store: store, access: caller.access, ticket: ticket)
+        self.loader = ObjectLoader(reads: reads)
+    }
+
+    func resolversStarted(_ count: Int) {
+        reads.ticket?.resolversStarted(count)
+    }
+
+    func resolverFinished() {
+        reads.ticket?.resolverFinished()
     }
 
     /// The store's clause of a `where` argument on objects of `api`.

@@ -70,9 +70,12 @@ public final class CRMGraphQLService: Sendable {
         case .success(let selected): operation = selected
         case .failure(let refused): return .just(refused.outcome)
         }
-        // Each event runs with a context of its own, so that one event's loads are not reused by the next.
+        // Each event runs with a context of its own, so that one event's loads are not reused by the
+        // next, reading with the other subscribers of its change.
         let result = await executor.subscribe(prepared, operation: operation, variables: variables(request),
-                                              context: context(for: caller), eventContext: { self.context(for: caller) })
+                                              context: context(for: caller), eventContext: { event in
+            self.context(for: caller, ticket: ClassSubscriptions.ticket(of: event))
+        })
         switch result {
         case .failure(let response):
             return .just(.requestError(body: RequestErrorCode.badUserInput.body(response.errors)))
@@ -121,9 +124,9 @@ public final class CRMGraphQLService: Sendable {
         return variables
     }
 
-    private func context(for caller: Caller) -> ResolverContext {
+    private func context(for caller: Caller, ticket: LiveRound.Ticket? = nil) -> ResolverContext {
         ResolverContext(store: store, api: api, records: records, configuration: configuration, wheres: wheres, live: live,
-                        caller: caller)
+                        caller: caller, ticket: ticket)
     }
 }
 

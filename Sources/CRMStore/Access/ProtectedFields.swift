@@ -26,6 +26,15 @@ struct ProtectedFields: Sendable {
         hidden = applicable.dropFirst().reduce(applicable.first ?? []) { $0.intersection($1) }
     }
 
+    /// Nothing hidden: the union projection of a read for several callers, whose columns are
+    /// guarded per caller instead (``SharedReadPlan``).
+    static let none = ProtectedFields(hidden: [], exemptObjectId: nil)
+
+    private init(hidden: Set<String>, exemptObjectId: String?) {
+        self.hidden = hidden
+        self.exemptObjectId = exemptObjectId
+    }
+
     /// Refuses a protected field in a where or order (Parse: 119 for queries on protected fields).
     func checkQueryable(_ field: String, className: String) throws(StoreError) {
         if hidden.contains(field) {

@@ -35,17 +35,19 @@ struct Projection: Sendable {
     /// Number of result columns this projection produces.
     var columnCount: Int { 5 + fields.reduce(0) { $0 + ($1.isPolymorphic ? 2 : 1) } }
 
-    /// The select list for rows named `alias`.
-    func selectList(alias: String, parameters: inout SQLParameters) -> String {
+    /// The select list for rows named `alias`; a field with a condition in `guards` is selected
+    /// only where it holds (NULL elsewhere).
+    func selectList(alias: String, parameters: inout SQLParameters, guards: [String: String] = [:]) -> String {
         var columns = ["objectId", "createdAt", "updatedAt", "_rperm", "_wperm"].map { SQL.column(alias, $0) }
         for field in fields {
-            let column = SQL.column(alias, field.name)
+            var condition = guards[field.name]
             if protected.hidden.contains(field.name), let own = protected.exemptObjectId {
-                columns.append("CASE WHEN \(SQL.column(alias, "objectId")) = \(parameters.bind(.text(own))) THEN \(column) END")
-            } else {
-                columns.append(column)
+                condition = "\(SQL.column(alias, "objectId")) = \(parameters.bind(.text(own)))"
             }
-            if let classColumn = field.classColumn { columns.append(SQL.column(alias, classColumn)) }
+            for name in [field.name] + (field.classColumn.map { [$0] } ?? []) {
+                let column = SQL.column(alias, name)
+                columns.append(condition.map { "CASE WHEN \($0) THEN \(column) END" } ?? column)
+            }
         }
         return columns.joined(separator: ", ")
     }

@@ -68,11 +68,17 @@ extension CRMStore {
     }
 
     /// The pointer column to match parents on, plus the class condition of a polymorphic pointer.
-    private func parentMatch(_ plan: inout ReadPlan, pointerField: String,
-                             parentClassName: String?) throws(StoreError) -> (column: String, extra: String) {
-        let field = try ResolvedField.queryable(pointerField, in: plan.definition, protected: plan.protected)
+    func parentMatch(_ plan: inout ReadPlan, pointerField: String,
+                     parentClassName: String?) throws(StoreError) -> (column: String, extra: String) {
+        try parentMatch(in: plan.definition, protected: plan.protected, parameters: &plan.compiler.parameters,
+                        pointerField: pointerField, parentClassName: parentClassName)
+    }
+
+    func parentMatch(in definition: ClassDefinition, protected: ProtectedFields, parameters: inout SQLParameters,
+                     pointerField: String, parentClassName: String?) throws(StoreError) -> (column: String, extra: String) {
+        let field = try ResolvedField.queryable(pointerField, in: definition, protected: protected)
         guard let declared = field.definition, declared.type == .pointer else {
-            throw StoreError.invalidQuery("\(StoreError.quoted(pointerField)) is not a pointer of \(plan.definition.name).")
+            throw StoreError.invalidQuery("\(StoreError.quoted(pointerField)) is not a pointer of \(definition.name).")
         }
         if let parentClassName, !declared.targetClasses.contains(parentClassName) {
             throw StoreError.invalidQuery("\(declared.name) does not point to \(StoreError.quoted(parentClassName)).")
@@ -81,7 +87,7 @@ extension CRMStore {
         guard let parentClassName else {
             throw StoreError.invalidQuery("\(declared.name) points to several classes: name the parent class.")
         }
-        let bound = plan.compiler.parameters.bind(.text(parentClassName))
+        let bound = parameters.bind(.text(parentClassName))
         return (declared.name, " AND \(SQL.column(ReadPlan.alias, classColumn)) = \(bound)")
     }
 }

@@ -10,11 +10,13 @@ struct ReadPlan {
     /// ACL predicate AND where, for rows named ``alias``.
     let filter: String
 
+    /// `parameters`: those already bound by the statement the plan joins (a shared read's other slots).
     init(store: CRMStore, className: String, operation: ClassOperation, where clause: WhereClause?,
-         keys: [String]?, context: AccessContext) throws(StoreError) {
+         keys: [String]?, context: AccessContext, parameters: SQLParameters = SQLParameters()) throws(StoreError) {
         definition = try store.model.require(className)
         let access = try AccessControl.authorize(operation, on: definition, context: context)
         compiler = WhereCompiler(model: store.model, context: context, protectedDefaults: store.options.protectedFields)
+        compiler.parameters = parameters
         protected = compiler.protectedFields(of: definition)
         projection = try Projection(definition: definition, keys: keys, protected: protected)
         let acl = access.condition(alias: Self.alias, parameters: &compiler.parameters)

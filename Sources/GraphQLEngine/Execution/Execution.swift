@@ -84,15 +84,18 @@ final class Execution {
                 }
             }
         }
+        guard !pending.isEmpty else { return }
+        let activity = context as? any ResolverActivity
+        activity?.resolversStarted(pending.count)
         if pending.count == 1 {
             let call = pending[0]
-            store(await Self.perform(call), of: call, in: level)
-        } else if !pending.isEmpty {
+            store(await Self.perform(call, activity: activity), of: call, in: level)
+        } else {
             // Batch resolvers of one level are independent (spec 6.2.1: query fields may run in
             // parallel), so their lookups overlap.
             await withTaskGroup(of: (Int, Result<[FieldResult], any Error>).self) { group in
                 for (index, call) in pending.enumerated() {
-                    group.addTask { (index, await Self.perform(call)) }
+                    group.addTask { (index, await Self.perform(call, activity: activity)) }
                 }
                 for await (index, result) in group {
                     store(result, of: pending[index], in: level)
@@ -101,7 +104,8 @@ final class Execution {
         }
     }
 
-    private static func perform(_ call: PendingCall) async -> Result<[FieldResult], any Error> {
+    private static func perform(_ call: PendingCall, activity: (any ResolverActivity)?) async -> Result<[FieldResult], any Error> {
+        defer { activity?.resolverFinished() }
         do {
             return .success(try await call.resolve(call.input))
         } catch {

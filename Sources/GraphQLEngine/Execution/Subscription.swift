@@ -33,14 +33,15 @@ extension GraphQLExecutor {
     }
 
     /// Subscribes to `operation`, already selected from a prepared document. `eventContext`, when
-    /// given, makes the context each event is executed with (a context that caches what it reads
-    /// must not carry one event's reads into the next); `context` creates the source stream.
+    /// given, makes the context each event (its argument) is executed with (a context that caches
+    /// what it reads must not carry one event's reads into the next); `context` creates the source
+    /// stream.
     public func subscribe(
         _ prepared: PreparedDocument,
         operation: OperationDefinitionNode,
         variables: [String: GraphQLValue] = [:],
         context: any Sendable = (),
-        eventContext: (@Sendable () -> any Sendable)? = nil,
+        eventContext: (@Sendable (GraphQLValue) -> any Sendable)? = nil,
         rootValue: GraphQLValue = .null
     ) async -> SubscriptionResult {
         await subscribePrepared(prepared, schema: schema, variables: variables, operationName: operation.name?.value,
@@ -71,7 +72,7 @@ func subscribePrepared(
     operationName: String?,
     operation: OperationDefinitionNode? = nil,
     context: any Sendable,
-    eventContext: (@Sendable () -> any Sendable)? = nil,
+    eventContext: (@Sendable (GraphQLValue) -> any Sendable)? = nil,
     rootValue: GraphQLValue
 ) async -> SubscriptionResult {
     let plan: ExecutionPlan
@@ -100,7 +101,7 @@ func subscribePrepared(
         let task = Task {
             do {
                 for try await event in sourceStream {
-                    continuation.yield(await run(plan, variables: variables, context: eventContext?() ?? context, rootValue: event))
+                    continuation.yield(await run(plan, variables: variables, context: eventContext?(event) ?? context, rootValue: event))
                 }
                 continuation.finish()
             } catch {
