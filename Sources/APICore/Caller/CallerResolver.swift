@@ -88,3 +88,16 @@ public enum CallerRejection: Error, Sendable, Equatable {
     /// The session could not be looked up (the database failed); the detail went to the log.
     case unavailable
 }
+
+extension ParseError {
+    /// What a transport without HTTP statuses (the WebSocket protocols) answers a request without
+    /// a caller: 119 "unauthorized" for keys, the 209 of the session token, or 1 when the session
+    /// could not be looked up.
+    public init(_ rejection: CallerRejection) {
+        switch rejection {
+        case .unauthorized: self = ParseError(.operationForbidden, "unauthorized")
+        case .invalidSession(let error): self = error
+        case .unavailable: self = ParseError(.internalServerError, "The session could not be checked; try again.")
+        }
+    }
+}

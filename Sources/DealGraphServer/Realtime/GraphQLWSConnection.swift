@@ -4,7 +4,7 @@ import CRMGraphQL
 /// One graphql-transport-ws connection: performs what its ``GraphQLWSSession`` decides, with
 /// the caller resolved from `connection_init` through the one ``CallerResolver`` and each
 /// subscription run by ``CRMGraphQLService/subscribe(_:caller:)`` in a task of its own.
-actor GraphQLWSConnection {
+actor GraphQLWSConnection: SocketConnection {
     private var session: GraphQLWSSession
     private let link: SocketLink
     private let service: CRMGraphQLService
@@ -54,7 +54,7 @@ actor GraphQLWSConnection {
                     caller = try await callers.resolve(credentials)
                     await perform(session.accepted())
                 } catch {
-                    await perform(session.refused(Self.reason(error)))
+                    await perform(session.refused(ParseError(error).message))
                 }
             case .start(let id, let request):
                 guard let caller else { continue }
@@ -81,14 +81,5 @@ actor GraphQLWSConnection {
         guard !Task.isCancelled else { return }
         running[id] = nil
         await perform(session.finished(id: id))
-    }
-
-    /// Words for a refused `connection_init`, as the HTTP transport answers the same credentials.
-    private static func reason(_ rejection: CallerRejection) -> String {
-        switch rejection {
-        case .unauthorized: "unauthorized"
-        case .invalidSession(let error): error.message
-        case .unavailable: "The session could not be checked; try again."
-        }
     }
 }

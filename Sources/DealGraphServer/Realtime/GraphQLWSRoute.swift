@@ -34,20 +34,8 @@ struct GraphQLWSRoute: Sendable {
                 try? await Task.sleep(for: configuration.connectionInitTimeout)
                 if !Task.isCancelled { await connection.initWaitEnded() }
             }
-            do {
-                for try await message in inbound.messages(maxSize: configuration.maxBodyBytes) {
-                    switch message {
-                    case .text(let text): await connection.receive(text)
-                    case .binary: await connection.receiveBinary()
-                    }
-                }
-            } catch {
-                initWait.cancel()
-                await connection.end()
-                throw error
-            }
-            initWait.cancel()
-            await connection.end()
+            defer { initWait.cancel() }
+            try await connection.read(inbound, maxSize: configuration.maxBodyBytes)
         }
     }
 }

@@ -14,7 +14,7 @@ import ParseREST
 /// or no such subscription, 3 an unknown op, 4 keys not valid (these with `reconnect: true`);
 /// a subscription the server refuses or ends gets the Parse code (209, 101, 102, 119, 155) with
 /// its `requestId` and `reconnect: false`.
-actor LiveQueryConnection {
+actor LiveQueryConnection: SocketConnection {
     private struct Subscription {
         let task: Task<Void, Never>
     }
@@ -142,11 +142,7 @@ actor LiveQueryConnection {
         do {
             return try await callers.resolve(identity)
         } catch {
-            switch error {
-            case .invalidSession(let parseError): throw parseError
-            case .unauthorized: throw ParseError(.operationForbidden, "unauthorized")
-            case .unavailable: throw .internalServerError
-            }
+            throw ParseError(error)
         }
     }
 

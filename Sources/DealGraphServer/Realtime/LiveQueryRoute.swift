@@ -26,18 +26,7 @@ struct LiveQueryRoute: Sendable {
             let connection = LiveQueryConnection(link: link, rest: route.rest, live: route.live, callers: route.callers,
                                                  maxSubscriptions: configuration.maxSubscriptionsPerSocket,
                                                  maxJSONDepth: configuration.maxJSONDepth)
-            do {
-                for try await message in inbound.messages(maxSize: configuration.maxBodyBytes) {
-                    switch message {
-                    case .text(let text): await connection.receive(text)
-                    case .binary: await connection.receiveBinary()
-                    }
-                }
-            } catch {
-                await connection.end()
-                throw error
-            }
-            await connection.end()
+            try await connection.read(inbound, maxSize: configuration.maxBodyBytes)
         }
     }
 }
