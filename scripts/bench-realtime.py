@@ -3,9 +3,10 @@ import asyncio, json, os, statistics, sys, time, urllib.request
 
 import websockets
 
-URL, SERVER, POSTMASTER, PASSWORD = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+URLS, SERVERS = sys.argv[1].split(","), [int(p) for p in sys.argv[2].split(",")]
+POSTMASTER, PASSWORD = int(sys.argv[3]), sys.argv[4]
 SUBSCRIBERS, RATE, DURATION, ROUNDS, TICKS = (int(x) for x in sys.argv[5:10])
-WS = URL.replace("http://", "ws://")
+URL = URLS[0]   # the writer's instance
 USERS = ["alice", "bob", "carol", "admin"]
 SELECTION = ("{ event node { objectId title stage contact { name company { name } } company { name } "
              "assignedTo { username } } original { title } }")
@@ -46,8 +47,17 @@ def postgres_pids():
 
 
 def statements():
-    with urllib.request.urlopen(URL + "/debug/statements") as response:
-        return json.load(response)["statements"]
+    total = 0
+    for url in URLS:
+        with urllib.request.urlopen(url + "/debug/statements") as response:
+            total += json.load(response)["statements"]
+    return total
+
+
+def memory(pid):
+    """Resident and peak resident memory of a process, in MB."""
+    fields = dict(line.split(":", 1) for line in open(f"/proc/{pid}/status"))
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
 tokens = {u: graphql(f'mutation {{ logIn(input: {{username: "{u}", password: "{PASSWORD}"}}) {{ viewer {{ sessionToken }} }} }}')
@@ -65,11 +75,13 @@ class Subscriber:
     def __init__(self, index):
         self.user = USERS[(index // 2) % len(USERS)]
         self.kind = "graphql" if index % 2 == 0 else "livequery"
+        # Both protocols and every user on every instance.
+        self.ws = URLS[(index // (2 * len(USERS))) % len(URLS)].replace("http://", "ws://")
         self.arrivals = []   # (title, time)
 
     async def run(self, ready, done):
         if self.kind == "graphql":
-            async with websockets.connect(WS + "/graphql", subprotocols=["graphql-transport-ws"], max_size=None) as ws:
+            async with websockets.connect(self.ws + "/graphql", subprotocols=["graphql-transport-ws"], max_size=None) as ws:
                 await ws.send(json.dumps({"type": "connection_init", "payload": {"X-Parse-Session-Token": tokens[self.user]}}))
                 assert json.loads(await ws.recv())["type"] == "connection_ack"
                 await ws.send(json.dumps({"id": "1", "type": "subscribe",
@@ -77,7 +89,7 @@ class Subscriber:
                 ready.release()
                 await self.read(ws, done, lambda m: m.get("type") == "next" and m["payload"]["data"]["dealEvents"]["node"]["title"])
         else:
-            async with websockets.connect(WS + "/parse", max_size=None) as ws:
+            async with websockets.connect(self.ws + "/parse", max_size=None) as ws:
                 await ws.send(json.dumps({"op": "connect", "applicationId": "bench", "sessionToken": tokens[self.user]}))
                 assert json.loads(await ws.recv())["op"] == "connected"
                 await ws.send(json.dumps({"op": "subscribe", "requestId": 1, "query": {"className": "Deal", "where": {}}}))
@@ -104,7 +116,7 @@ async def round_(number):
         await asyncio.wait_for(ready.acquire(), 60)
     await asyncio.sleep(0.5)   # every subscription registered in the hub before the first write
     sent, expected = {}, {"graphql": 0, "livequery": 0}
-    statements_before, gateway_before, postgres_before = statements(), cpu([SERVER]), cpu(postgres_pids())
+    statements_before, gateway_before, postgres_before = statements(), cpu(SERVERS), cpu(postgres_pids())
     loop = asyncio.get_running_loop()
     interval, start, writes = 1 / RATE, time.monotonic(), 0
     while time.monotonic() - start < DURATION:
@@ -122,7 +134,8 @@ async def round_(number):
     total_expected = sum(expected.values())
     while sum(len(s.arrivals) for s in subscribers) < total_expected and time.monotonic() < deadline:
         await asyncio.sleep(0.05)
-    gateway, postgres, sql = cpu([SERVER]) - gateway_before, cpu(postgres_pids()) - postgres_before, statements() - statements_before
+    gateway, postgres, sql = cpu(SERVERS) - gateway_before, cpu(postgres_pids()) - postgres_before, statements() - statements_before
+    memories = [memory(pid) for pid in SERVERS]
     done.set()
     await asyncio.gather(*tasks, return_exceptions=True)
     latencies = sorted((at - sent[title]) * 1000 for s in subscribers for title, at in s.arrivals if title in sent)
@@ -135,23 +148,27 @@ async def round_(number):
         "max": latencies[-1] if latencies else float("nan"),
         "gateway_ms_per_write": gateway / TICKS * 1000 / writes, "gateway_us_per_event": gateway / TICKS * 1e6 / events,
         "postgres_ms_per_write": postgres / TICKS * 1000 / writes, "sql_per_write": sql / writes,
+        "rss": max(m[0] for m in memories), "peak": max(m[1] for m in memories),
     }
     print(f"round {number}: {writes} writes, delivered graphql {delivered['graphql']}/{expected['graphql']}, "
           f"livequery {delivered['livequery']}/{expected['livequery']}; latency p50 {figures['p50']:.1f} ms, "
           f"p99 {figures['p99']:.1f} ms, max {figures['max']:.1f} ms; gateway CPU {figures['gateway_ms_per_write']:.2f} ms/write "
           f"({figures['gateway_us_per_event']:.0f} us/event), PostgreSQL CPU {figures['postgres_ms_per_write']:.2f} ms/write, "
-          f"{figures['sql_per_write']:.1f} SQL statements/write", flush=True)
+          f"{figures['sql_per_write']:.1f} SQL statements/write; gateway memory "
+          + ", ".join(f"{rss:.0f} MB (peak {peak:.0f})" for rss, peak in memories), flush=True)
     return figures
 
 
 async def main():
-    print(f"bench-realtime: {SUBSCRIBERS} subscribers (half graphql-transport-ws, half LiveQuery; users {', '.join(USERS)}), "
+    print(f"bench-realtime: {len(URLS)} instances, {SUBSCRIBERS} subscribers spread over them (half graphql-transport-ws, "
+          f"half LiveQuery; users {', '.join(USERS)}), writes through the first, "
           f"{RATE} writes/s for {DURATION} s, {ROUNDS} rounds, {len(targets)} deals written", flush=True)
     results = [await round_(n) for n in range(1, ROUNDS + 1)]
     median = lambda key: statistics.median(r[key] for r in results)
     print(f"median: latency p50 {median('p50'):.1f} ms, p99 {median('p99'):.1f} ms; gateway CPU {median('gateway_ms_per_write'):.2f} ms/write "
           f"({median('gateway_us_per_event'):.0f} us/event); PostgreSQL CPU {median('postgres_ms_per_write'):.2f} ms/write; "
-          f"{median('sql_per_write'):.1f} SQL statements/write")
+          f"{median('sql_per_write'):.1f} SQL statements/write; largest gateway memory {median('rss'):.0f} MB after a round, "
+          f"peak {max(r['peak'] for r in results):.0f} MB")
     lost = sum(sum(r["expected"].values()) - sum(r["delivered"].values()) for r in results)
     if lost:
         sys.exit(f"bench-realtime: {lost} expected events did not arrive")

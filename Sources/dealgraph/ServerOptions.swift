@@ -34,6 +34,9 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Live subscriptions one WebSocket may hold (env MAX_SUBSCRIPTIONS_PER_SOCKET, default 100).")
     var maxSubscriptionsPerSocket: Int?
 
+    @Option(help: "WebSockets one user may hold open, GraphQL and LiveQuery together (env MAX_SOCKETS_PER_USER, default 50).")
+    var maxSocketsPerUser: Int?
+
     @Option(help: "Maximum selection depth (env MAX_QUERY_DEPTH, default 12).")
     var maxDepth: Int?
 
@@ -98,6 +101,7 @@ struct ServerOptions: ParsableArguments {
         configuration.maxJSONDepth = try integer(maxJSONDepth, "MAX_JSON_DEPTH", configuration.maxJSONDepth)
         configuration.maxSubscriptionsPerSocket = try integer(maxSubscriptionsPerSocket, "MAX_SUBSCRIPTIONS_PER_SOCKET",
                                                               configuration.maxSubscriptionsPerSocket)
+        configuration.maxSocketsPerUser = try integer(maxSocketsPerUser, "MAX_SOCKETS_PER_USER", configuration.maxSocketsPerUser)
         configuration.playground = !noPlayground && environment["PLAYGROUND"] != "0"
         configuration.parseMountPath = text(parseMount, "PARSE_MOUNT") ?? configuration.parseMountPath
         return configuration

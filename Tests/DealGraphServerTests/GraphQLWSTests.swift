@@ -156,6 +156,48 @@ struct GraphQLWSTests {
         }
     }
 
+    @Test("a user's sockets are limited across both protocols: 4429 for graphql-transport-ws, 155 for LiveQuery; closing one frees its place")
+    func socketsPerUser() async throws {
+        try await TestGateway.run("ws_quota", configure: { configuration in
+            Self.configure(&configuration)
+            configuration.server.maxSocketsPerUser = 2
+        }) { f in
+            try await f.withServer { server in
+                let alice = try await f.user("alice"), bob = try await f.user("bob")
+                let first = try await Self.connected(server, token: alice.token)
+                let liveQuery = try await SocketClient.connect(port: server.port, path: "/parse")
+                await liveQuery.send(#"{"op":"connect","applicationId":"\#(Self.appId)","sessionToken":"\#(alice.token)"}"#)
+                #expect(try await liveQuery.next()["op"].string == "connected")
+
+                let third = try await SocketClient.connect(port: server.port, path: "/graphql", subprotocol: "graphql-transport-ws")
+                await third.send(#"{"type":"connection_init","payload":{"X-Parse-Application-Id":"\#(Self.appId)","X-Parse-Session-Token":"\#(alice.token)"}}"#)
+                let refused = try await third.ended()
+                #expect(refused.code == 4429, "\(refused)")
+                let fourth = try await SocketClient.connect(port: server.port, path: "/parse")
+                await fourth.send(#"{"op":"connect","applicationId":"\#(Self.appId)","sessionToken":"\#(alice.token)"}"#)
+                let error = try await fourth.next()
+                #expect(error["op"].string == "error" && error["code"].int == 155 && error["reconnect"].bool == false, "\(error)")
+                #expect(try await fourth.ended().code == 1008)
+
+                // Other users, anonymous and master-key sockets are not alice's.
+                _ = try await Self.connected(server, token: bob.token)
+                _ = try await Self.connected(server, token: nil)
+                let master = try await SocketClient.connect(port: server.port, path: "/graphql", subprotocol: "graphql-transport-ws")
+                await master.send(#"{"type":"connection_init","payload":{"X-Parse-Application-Id":"\#(Self.appId)","X-Parse-Master-Key":"\#(server.configuration.keys.masterKey)"}}"#)
+                #expect(try await master.next()["type"].string == "connection_ack")
+                // Alice's first socket still works, and once closed its place is free again.
+                await Self.subscribe(first, id: "s", "subscription { dealEvents { event } }")
+                #expect(await Self.live(server, 1))
+                await first.close()
+                #expect(await waitUntil {
+                    guard let again = try? await SocketClient.connect(port: server.port, path: "/graphql", subprotocol: "graphql-transport-ws") else { return false }
+                    await again.send(#"{"type":"connection_init","payload":{"X-Parse-Application-Id":"\#(Self.appId)","X-Parse-Session-Token":"\#(alice.token)"}}"#)
+                    return (try? await again.next())?["type"].string == "connection_ack"
+                })
+            }
+        }
+    }
+
     @Test("the protocol's close codes: 4403 bad credentials, 4401 subscribe before ack, 4429 second init, 4408 no init, 4400 garbage")
     func closeCodes() async throws {
         try await TestGateway.run("ws_close_codes", configure: Self.configure) { f in

@@ -75,9 +75,10 @@ public final class Gateway: Sendable {
         }
         GraphQLRoute(service: service, callers: callers, configuration: server).register(on: router)
         ParseRESTRoute(service: rest, callers: callers, configuration: server).register(on: router)
+        let quota = SocketQuota(limit: server.maxSocketsPerUser)
         let sockets = WebSocketRoutes(
-            graphQL: GraphQLWSRoute(service: service, callers: callers, configuration: server),
-            liveQuery: LiveQueryRoute(rest: rest, live: service.live, callers: callers, configuration: server))
+            graphQL: GraphQLWSRoute(service: service, callers: callers, quota: quota, configuration: server),
+            liveQuery: LiveQueryRoute(rest: rest, live: service.live, callers: callers, quota: quota, configuration: server))
         return Application(
             router: router,
             server: .http1WebSocketUpgrade(

@@ -40,6 +40,9 @@ public struct ServerConfiguration: Sendable {
     /// Live subscriptions one WebSocket may hold at once; another is refused with an error
     /// (`--max-subscriptions-per-socket`, `MAX_SUBSCRIPTIONS_PER_SOCKET`).
     public var maxSubscriptionsPerSocket = 100
+    /// WebSockets (GraphQL and LiveQuery together) one user may hold open; one more is refused
+    /// when it authenticates (`--max-sockets-per-user`, `MAX_SOCKETS_PER_USER`).
+    public var maxSocketsPerUser = 50
     /// How long a graphql-transport-ws client has to send `connection_init` before the socket is
     /// closed with 4408 (graphql-ws's `connectionInitWaitTimeout`, 3 s there too).
     public var connectionInitTimeout: Duration = .seconds(3)

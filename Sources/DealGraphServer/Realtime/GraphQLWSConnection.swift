@@ -9,11 +9,15 @@ actor GraphQLWSConnection: SocketConnection {
     private let link: SocketLink
     private let service: CRMGraphQLService
     private let callers: CallerResolver
+    private let quota: SocketQuota
     private var caller: Caller?
+    /// The user this socket is counted for in the quota.
+    private var counted: String?
     private var running: [String: Task<Void, Never>] = [:]
 
-    init(session: GraphQLWSSession, link: SocketLink, service: CRMGraphQLService, callers: CallerResolver) {
+    init(session: GraphQLWSSession, link: SocketLink, service: CRMGraphQLService, callers: CallerResolver, quota: SocketQuota) {
         self.session = session
+        self.quota = quota
         self.link = link
         self.service = service
         self.callers = callers
@@ -40,6 +44,8 @@ actor GraphQLWSConnection: SocketConnection {
     func end() {
         for task in running.values { task.cancel() }
         running = [:]
+        if let counted { quota.release(counted) }
+        counted = nil
     }
 
     private func perform(_ actions: [GraphQLWSSession.Action]) async {
@@ -51,7 +57,15 @@ actor GraphQLWSConnection: SocketConnection {
                 await link.close(code, reason)
             case .authenticate(let credentials):
                 do {
-                    caller = try await callers.resolve(credentials)
+                    let resolved = try await callers.resolve(credentials)
+                    if let user = resolved.access.userId {
+                        // graphql-ws treats 4429 as final: the client does not retry into the limit.
+                        guard quota.admit(user) else {
+                            return await link.close(4429, "Too many connections for this user (at most \(quota.limit)).")
+                        }
+                        counted = user
+                    }
+                    caller = resolved
                     await perform(session.accepted())
                 } catch {
                     await perform(session.refused(ParseError(error).message))

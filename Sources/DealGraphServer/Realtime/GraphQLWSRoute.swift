@@ -12,6 +12,7 @@ struct GraphQLWSRoute: Sendable {
 
     let service: CRMGraphQLService
     let callers: CallerResolver
+    let quota: SocketQuota
     let configuration: ServerConfiguration
 
     /// The request asks for graphql-transport-ws (`Sec-WebSocket-Protocol` may list several).
@@ -22,12 +23,13 @@ struct GraphQLWSRoute: Sendable {
     }
 
     func handler(channel: any Channel) -> WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context> {
-        let service = self.service, callers = self.callers, configuration = self.configuration
+        let service = self.service, callers = self.callers, quota = self.quota, configuration = self.configuration
         return { inbound, outbound, _ in
             let link = SocketLink(outbound: outbound, channel: channel, closeTimeout: configuration.webSocketCloseTimeout)
             let session = GraphQLWSSession(maxSubscriptions: configuration.maxSubscriptionsPerSocket,
                                            maxJSONDepth: configuration.maxJSONDepth)
-            let connection = GraphQLWSConnection(session: session, link: link, service: service, callers: callers)
+            let connection = GraphQLWSConnection(session: session, link: link, service: service, callers: callers,
+                                                 quota: quota)
             // graphql-ws: "the server will close the socket with 4408 if connection_init was not
             // received and acknowledged within connectionInitWaitTimeout".
             let initWait = Task {

@@ -23,14 +23,19 @@ actor LiveQueryConnection: SocketConnection {
     private let rest: ParseRESTService
     private let live: LiveHub
     private let callers: CallerResolver
+    private let quota: SocketQuota
+    /// The user this socket is counted for in the quota.
+    private var counted: String?
     private let maxSubscriptions: Int
     private let maxJSONDepth: Int
     private let clientId = UUID().uuidString.lowercased()
     private var identity: Identity?
     private var subscriptions: [Int: Subscription] = [:]
 
-    init(link: SocketLink, rest: ParseRESTService, live: LiveHub, callers: CallerResolver, maxSubscriptions: Int, maxJSONDepth: Int) {
+    init(link: SocketLink, rest: ParseRESTService, live: LiveHub, callers: CallerResolver, quota: SocketQuota,
+         maxSubscriptions: Int, maxJSONDepth: Int) {
         self.link = link
+        self.quota = quota
         self.rest = rest
         self.live = live
         self.callers = callers
@@ -64,6 +69,8 @@ actor LiveQueryConnection: SocketConnection {
     func end() {
         for subscription in subscriptions.values { subscription.task.cancel() }
         subscriptions = [:]
+        if let counted { quota.release(counted) }
+        counted = nil
     }
 
     private func connect(_ message: Record) async {
@@ -73,11 +80,22 @@ actor LiveQueryConnection: SocketConnection {
             applicationId: text("applicationId"), sessionToken: text("sessionToken"), masterKey: text("masterKey"),
             clientKeys: ["clientKey", "javascriptKey", "restAPIKey", "windowsKey"].compactMap(text),
             installationId: text("installationId"))
+        let authenticated: Identity
         do {
-            identity = try callers.authenticate(credentials)
+            authenticated = try callers.authenticate(credentials)
         } catch {
             return await sendError(4, "Key in request is not valid", reconnect: true)
         }
+        // The socket counts for the connecting session's user; a token that does not resolve is
+        // answered when a subscription uses it (209), as Parse does.
+        if credentials.sessionToken?.isEmpty == false, let user = try? await callers.resolve(authenticated).access.userId {
+            guard quota.admit(user) else {
+                await sendError(155, "Too many connections for this user (at most \(quota.limit)).", reconnect: false)
+                return await link.close(1008, "Too many connections for this user")
+            }
+            counted = user
+        }
+        identity = authenticated
         await send("connected")
     }
 

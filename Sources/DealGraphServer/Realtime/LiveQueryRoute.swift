@@ -10,6 +10,7 @@ struct LiveQueryRoute: Sendable {
     let rest: ParseRESTService
     let live: LiveHub
     let callers: CallerResolver
+    let quota: SocketQuota
     let configuration: ServerConfiguration
 
     /// The mount path itself, with or without a trailing slash (`/` when mounted at the root).
@@ -23,7 +24,7 @@ struct LiveQueryRoute: Sendable {
         return { inbound, outbound, _ in
             let configuration = route.configuration
             let link = SocketLink(outbound: outbound, channel: channel, closeTimeout: configuration.webSocketCloseTimeout)
-            let connection = LiveQueryConnection(link: link, rest: route.rest, live: route.live, callers: route.callers,
+            let connection = LiveQueryConnection(link: link, rest: route.rest, live: route.live, callers: route.callers, quota: route.quota,
                                                  maxSubscriptions: configuration.maxSubscriptionsPerSocket,
                                                  maxJSONDepth: configuration.maxJSONDepth)
             try await connection.read(inbound, maxSize: configuration.maxBodyBytes)
