@@ -74,6 +74,7 @@ public final class Gateway: Sendable {
             StatementCountRoute.register(on: router, pool: pool)
         }
         GraphQLRoute(service: service, callers: callers, configuration: server).register(on: router)
+        WebApp.load(logger: logger).register(on: router)
         ParseRESTRoute(service: rest, callers: callers, configuration: server).register(on: router)
         let quota = SocketQuota(limit: server.maxSocketsPerUser)
         let sockets = WebSocketRoutes(
