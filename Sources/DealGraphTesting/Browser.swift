@@ -126,8 +126,9 @@ public actor Browser {
 
         /// Waits until `condition` (JavaScript) is true in the page.
         public func waitFor(_ condition: String, timeout: Duration = .seconds(20)) async throws {
-            let held = try await waitUntil(timeout: timeout, every: .milliseconds(25)) {
-                try await evaluate("Boolean(\(condition))").bool == true
+            // A page that is navigating cannot be asked (the evaluation fails): that is "not yet".
+            let held = await waitUntil(timeout: timeout, every: .milliseconds(25)) {
+                (try? await evaluate("Boolean(\(condition))"))?.bool == true
             }
             guard held else {
                 let status = (try? await evaluate("document.getElementById('status')?.textContent ?? ''"))?.string ?? ""

@@ -13,7 +13,7 @@ struct GraphQLWSTests {
 
     static func configure(_ configuration: inout GatewayConfiguration) {
         configuration.server.keys.applicationId = appId
-        configuration.server.connectionInitTimeout = .milliseconds(300)
+        configuration.server.connectionInitTimeout = .seconds(2)
         configuration.server.maxSubscriptionsPerSocket = 2
         configuration.server.maxBodyBytes = 64 * 1024
     }
@@ -161,6 +161,8 @@ struct GraphQLWSTests {
         try await TestGateway.run("ws_quota", configure: { configuration in
             Self.configure(&configuration)
             configuration.server.maxSocketsPerUser = 2
+            // The sockets here are refused for the quota, not for a slow connection_init on a busy machine.
+            configuration.server.connectionInitTimeout = .seconds(20)
         }) { f in
             try await f.withServer { server in
                 let alice = try await f.user("alice"), bob = try await f.user("bob")

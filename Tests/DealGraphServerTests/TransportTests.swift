@@ -153,15 +153,16 @@ struct TransportTests {
         }
     }
 
-    @Test("GET /graphql with Accept: text/html serves the self-contained playground")
+    @Test("GET /graphql with Accept: text/html serves the playground page: this origin's scripts only, no inline script")
     func playground() async throws {
         try await withServer { (server: TestServer) async throws in
             let page = try await server.send(.get, "/graphql", headers: [.accept: "text/html,application/xhtml+xml,*/*;q=0.8"])
             #expect(page.status == .ok)
             #expect(page.headers[.contentType] == "text/html; charset=utf-8")
             #expect(page.text.contains("<textarea id=\"query\""))
-            #expect(page.text.contains("X-Parse-Session-Token"))
-            #expect(!page.text.contains("src=\"http"), "no external script")
+            #expect(page.text.contains(#"<script type="module" src="/app/playground.js">"#))
+            #expect(!page.text.contains("<script>") && !page.text.contains("src=\"http"), "no inline or external script")
+            #expect(page.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
         }
         try await withServer(configure: { $0.playground = false }) { (server: TestServer) async throws in
             let page = try await server.send(.get, "/graphql", headers: [.accept: "text/html"])

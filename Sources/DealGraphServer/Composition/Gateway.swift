@@ -73,8 +73,9 @@ public final class Gateway: Sendable {
         if server.debugEndpoints {
             StatementCountRoute.register(on: router, pool: pool)
         }
-        GraphQLRoute(service: service, callers: callers, configuration: server).register(on: router)
-        WebApp.load(logger: logger).register(on: router)
+        let webApp = WebApp.load(logger: logger)
+        GraphQLRoute(service: service, callers: callers, configuration: server, pages: webApp).register(on: router)
+        webApp.register(on: router)
         ParseRESTRoute(service: rest, callers: callers, configuration: server).register(on: router)
         let quota = SocketQuota(limit: server.maxSocketsPerUser)
         let sockets = WebSocketRoutes(

@@ -10,9 +10,12 @@ struct GraphQLRoute: Sendable {
     let callers: CallerResolver
     let configuration: ServerConfiguration
     let decoder: GraphQLRequestDecoder
+    /// Where the playground page comes from (a browser's GET).
+    let pages: WebApp
 
-    init(service: CRMGraphQLService, callers: CallerResolver, configuration: ServerConfiguration) {
+    init(service: CRMGraphQLService, callers: CallerResolver, configuration: ServerConfiguration, pages: WebApp) {
         self.service = service
+        self.pages = pages
         self.callers = callers
         self.configuration = configuration
         self.decoder = GraphQLRequestDecoder(maxJSONDepth: configuration.maxJSONDepth)
@@ -41,7 +44,7 @@ struct GraphQLRoute: Sendable {
         let offered: [MediaType] = configuration.playground ? [.graphQLResponse, .json, .html] : [.graphQLResponse, .json]
         let mediaType = try negotiate(request, offered: offered)
         if mediaType == .html {
-            return PlaygroundPage.response
+            return pages.respond("playground.html", to: request)
         }
         let identity = try authenticate(request)
         var decoded: GraphQLRequest

@@ -44,6 +44,7 @@ struct WebApp: Sendable {
         case "html": "text/html; charset=utf-8"
         case "js": "text/javascript; charset=utf-8"
         case "css": "text/css; charset=utf-8"
+        case "json": "application/json"
         case "png": "image/png"
         case "svg": "image/svg+xml"
         default: nil

@@ -149,6 +149,8 @@ export function mountBoard(view, { announce }) {
         show(stage, totals.get(stage));
       });
       board.dataset.loaded = String(Date.now());
+      // Milliseconds from the page's start to the first complete board (the first-paint figure).
+      board.dataset.firstPaint ??= String(Math.round(performance.now()));
     } catch (error) {
       announce(`Could not load the pipeline: ${words(error)}`, true);
     }

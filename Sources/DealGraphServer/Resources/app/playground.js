@@ -1,0 +1,317 @@
+// The playground: a query editor with highlighting and schema-aware completion, a docs explorer
+// built from introspection, variables and headers editors, a log-in helper, history, prettify,
+// and results with their errors' locations. It posts to this page's own /graphql.
+import { prettify, tokenize } from "./graphql-text.js";
+
+const $ = (id) => document.getElementById(id);
+const query = $("query"), highlight = $("highlight"), completions = $("completions");
+const STORE = "dealgraph.playground.";
+const HISTORY = STORE + "history";
+let types = new Map(); // name -> introspected type
+let roots = {};
+
+function node(tag, attributes = {}, children = []) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key.startsWith("on")) element.addEventListener(key.slice(2), value);
+    else element.setAttribute(key, value);
+  }
+  element.append(...children);
+  return element;
+}
+
+// MARK: editing and highlighting
+
+function paint() {
+  highlight.replaceChildren(...tokenize(query.value).map((token) =>
+    token.kind === "space" || token.kind === "other" ? document.createTextNode(token.text)
+      : node("span", { class: `t-${token.kind}` }, [token.text])), document.createTextNode("\n"));
+  highlight.scrollTop = query.scrollTop;
+}
+
+function save() {
+  for (const id of ["query", "variables", "headers", "operation"]) localStorage.setItem(STORE + id, $(id).value);
+}
+
+function restore() {
+  for (const id of ["query", "variables", "headers", "operation"]) {
+    const saved = localStorage.getItem(STORE + id);
+    if (saved !== null) $(id).value = saved;
+  }
+  if (!query.value) query.value = "{\n  health\n}\n";
+  if (!$("variables").value) $("variables").value = "{}";
+  if (!$("headers").value) $("headers").value = "{}";
+}
+
+// MARK: completion
+
+const unwrap = (type) => { while (type && (type.kind === "NON_NULL" || type.kind === "LIST")) type = type.ofType; return type; };
+const typeText = (type) => type.kind === "NON_NULL" ? `${typeText(type.ofType)}!` : type.kind === "LIST" ? `[${typeText(type.ofType)}]` : type.name;
+
+/** The composite type whose fields may be selected at `offset`, or null. */
+function typeAt(offset) {
+  const tokens = tokenize(query.value.slice(0, offset)).filter((t) => t.kind !== "space" && t.kind !== "comment");
+  const stack = [];
+  let parens = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i].text;
+    if (t === "(") parens++;
+    else if (t === ")") parens--;
+    else if (t === "}" && !parens) stack.pop();
+    else if (t === "{" && !parens) {
+      stack.push(enclosing(tokens, i, stack[stack.length - 1]));
+    }
+  }
+  return parens ? null : stack[stack.length - 1] ?? null;
+}
+
+/** The type a `{` at index `i` opens: an operation's root, a fragment's or inline fragment's type
+ *  condition, or the type of the field before it. */
+function enclosing(tokens, i, parent) {
+  let j = i - 1;
+  if (tokens[j]?.text === ")") { // skip arguments or variable definitions
+    let depth = 0;
+    for (; j >= 0; j--) { if (tokens[j].text === ")") depth++; if (tokens[j].text === "(") { depth--; if (!depth) break; } }
+    j--;
+  }
+  while (tokens[j]?.text === ")" || tokens[j]?.kind === "name" && tokens[j - 1]?.text === "@") j -= 2; // directives
+  const before = tokens[j];
+  if (!before) return types.get(roots.query) ?? null;
+  if (before.kind === "keyword" && ["query", "mutation", "subscription"].includes(before.text)) return types.get(roots[before.text]) ?? null;
+  if (tokens[j - 1]?.text === "on" || tokens[j - 1]?.kind === "keyword" && tokens[j - 1]?.text === "on") return types.get(before.text) ?? null;
+  if (["query", "mutation", "subscription"].includes(tokens[j - 1]?.text)) return types.get(roots[tokens[j - 1].text]) ?? null;
+  if (before.kind === "name" && parent) {
+    const field = parent.fields?.find((f) => f.name === before.text);
+    return field ? types.get(unwrap(field.type).name) ?? null : null;
+  }
+  return null;
+}
+
+let choices = [], chosen = 0;
+
+function wordBefore(offset) {
+  const match = /[_A-Za-z][_0-9A-Za-z]*$/.exec(query.value.slice(0, offset));
+  return match ? match[0] : "";
+}
+
+function suggest(force = false) {
+  const offset = query.selectionStart;
+  const word = wordBefore(offset);
+  const type = typeAt(offset - word.length);
+  if (!type?.fields || (!word && !force)) return close();
+  choices = type.fields.filter((f) => f.name.startsWith(word) && f.name !== word).slice(0, 12);
+  if (!choices.length) return close();
+  chosen = 0;
+  completions.replaceChildren(...choices.map((field, index) => node("li", {
+    role: "option", id: `completion-${index}`, "aria-selected": String(index === chosen), onmousedown: (e) => { e.preventDefault(); accept(index); },
+  }, [field.name, node("span", { class: "type" }, [typeText(field.type)])])));
+  const lines = query.value.slice(0, offset).split("\n");
+  completions.style.top = `${Math.min(lines.length * 19 + 8, query.clientHeight - 40)}px`;
+  completions.style.left = `${Math.min(lines[lines.length - 1].length * 7.8 + 8, query.clientWidth - 160)}px`;
+  completions.hidden = false;
+  query.setAttribute("aria-activedescendant", "completion-0");
+}
+
+function close() {
+  completions.hidden = true;
+  choices = [];
+  query.removeAttribute("aria-activedescendant");
+}
+
+function accept(index) {
+  const offset = query.selectionStart;
+  const word = wordBefore(offset);
+  const name = choices[index].name;
+  query.setRangeText(name, offset - word.length, offset, "end");
+  close();
+  paint();
+  save();
+  query.focus();
+}
+
+function choose(step) {
+  chosen = (chosen + step + choices.length) % choices.length;
+  [...completions.children].forEach((item, index) => item.setAttribute("aria-selected", String(index === chosen)));
+  query.setAttribute("aria-activedescendant", `completion-${chosen}`);
+  completions.children[chosen]?.scrollIntoView({ block: "nearest" });
+}
+
+// MARK: running
+
+function headers() {
+  const extra = JSON.parse($("headers").value || "{}");
+  for (const key of Object.keys(extra)) if (!extra[key]) delete extra[key];
+  return { ...extra, "Content-Type": "application/json", Accept: "application/graphql-response+json, application/json;q=0.9" };
+}
+
+async function post(body) {
+  const response = await fetch("/graphql", { method: "POST", headers: headers(), body: JSON.stringify(body) });
+  const text = await response.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch { /* shown as text */ }
+  return { response, text, json };
+}
+
+function moveTo(line, column) {
+  const lines = query.value.split("\n");
+  const offset = lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + column - 1;
+  query.focus();
+  query.setSelectionRange(offset, offset);
+}
+
+async function run() {
+  let variables;
+  try {
+    variables = JSON.parse($("variables").value || "{}");
+    headers();
+  } catch (error) {
+    $("status").textContent = `Variables and headers must be JSON: ${error.message}`;
+    return;
+  }
+  save();
+  remember();
+  const started = performance.now();
+  $("status").textContent = "Running…";
+  try {
+    const { response, text, json } = await post({ query: query.value, variables, operationName: $("operation").value || null });
+    $("status").textContent = `${response.status} in ${Math.round(performance.now() - started)} ms`;
+    $("result").textContent = json ? JSON.stringify(json, null, 2) : text;
+    $("errors").replaceChildren(...(json?.errors ?? []).map((error) => node("li", {}, [
+      ...(error.locations ?? []).map((at) => node("button", { type: "button", onclick: () => moveTo(at.line, at.column) }, [`${at.line}:${at.column}`])),
+      ` ${error.message}`,
+    ])));
+  } catch (error) {
+    $("status").textContent = `Request failed: ${error.message}`;
+  }
+}
+
+// MARK: history and examples
+
+function remember() {
+  const entry = { query: query.value, variables: $("variables").value, operation: $("operation").value };
+  const list = (JSON.parse(localStorage.getItem(HISTORY) ?? "[]")).filter((e) => e.query !== entry.query);
+  list.unshift(entry);
+  localStorage.setItem(HISTORY, JSON.stringify(list.slice(0, 20)));
+  showHistory();
+}
+
+function load(entry) {
+  query.value = entry.query;
+  $("variables").value = typeof entry.variables === "string" ? entry.variables : JSON.stringify(entry.variables ?? {}, null, 2);
+  $("operation").value = entry.operation ?? "";
+  paint();
+  save();
+}
+
+function showHistory() {
+  const list = JSON.parse(localStorage.getItem(HISTORY) ?? "[]");
+  $("history").replaceChildren(...list.map((entry) => node("li", {}, [
+    node("button", { type: "button", onclick: () => load(entry) }, [entry.query.replace(/\s+/g, " ").slice(0, 80)]),
+  ])));
+}
+
+async function examples() {
+  const list = await (await fetch("/app/examples.json")).json();
+  const select = $("examples");
+  list.forEach((example, index) => select.append(node("option", { value: String(index) }, [example.name])));
+  select.addEventListener("change", () => {
+    const example = list[Number(select.value)];
+    if (example) load({ query: example.query, variables: example.variables, operation: "" });
+  });
+}
+
+// MARK: docs
+
+async function introspect() {
+  const { json } = await post({ query: `{ __schema { queryType { name } mutationType { name } subscriptionType { name }
+    types { kind name description fields { name description args { name type { ...T } } type { ...T } }
+      inputFields { name type { ...T } } enumValues { name } } } }
+    fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }` });
+  const schema = json?.data?.__schema;
+  if (!schema) return;
+  types = new Map(schema.types.map((type) => [type.name, type]));
+  roots = { query: schema.queryType?.name, mutation: schema.mutationType?.name, subscription: schema.subscriptionType?.name };
+  showType(null);
+}
+
+function typeLink(type) {
+  const named = unwrap(type);
+  return node("button", { type: "button", class: "link", onclick: () => showType(named.name) }, [typeText(type)]);
+}
+
+function showType(name) {
+  const docs = $("docs");
+  if (!name) {
+    const search = node("input", { type: "search", "aria-label": "Search types", placeholder: "Search types" });
+    const list = node("ul");
+    const fill = () => list.replaceChildren(...[...types.values()]
+      .filter((t) => !t.name.startsWith("__") && t.name.toLowerCase().includes(search.value.toLowerCase()))
+      .map((t) => node("li", {}, [node("button", { type: "button", class: "link", onclick: () => showType(t.name) }, [t.name])])));
+    search.addEventListener("input", fill);
+    fill();
+    docs.replaceChildren(node("h2", {}, ["Schema"]),
+      node("p", {}, Object.entries(roots).filter(([, n]) => n).flatMap(([k, n]) => [`${k}: `, node("button", { type: "button", class: "link", onclick: () => showType(n) }, [n]), " "])),
+      search, list);
+    return;
+  }
+  const type = types.get(name);
+  const items = (type.fields ?? type.inputFields ?? []).map((field) => node("li", {}, [
+    node("strong", {}, [field.name]),
+    ...(field.args?.length ? [node("span", { class: "args" }, [`(${field.args.map((a) => `${a.name}: ${typeText(a.type)}`).join(", ")})`])] : []),
+    ": ", typeLink(field.type),
+    ...(field.description ? [node("div", { class: "args" }, [field.description])] : []),
+  ]));
+  const values = (type.enumValues ?? []).map((value) => node("li", {}, [value.name]));
+  docs.replaceChildren(
+    node("button", { type: "button", class: "link", onclick: () => showType(null) }, ["← Schema"]),
+    node("h2", {}, [`${type.name} (${type.kind.toLowerCase().replace("_", " ")})`]),
+    ...(type.description ? [node("p", {}, [type.description])] : []),
+    node("ul", {}, [...items, ...values]));
+}
+
+// MARK: wiring
+
+restore();
+paint();
+showHistory();
+query.addEventListener("input", () => { paint(); save(); suggest(); });
+query.addEventListener("scroll", () => { highlight.scrollTop = query.scrollTop; });
+query.addEventListener("blur", () => setTimeout(close, 100));
+query.addEventListener("keydown", (event) => {
+  if (!completions.hidden) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") { event.preventDefault(); return choose(event.key === "ArrowDown" ? 1 : -1); }
+    if (event.key === "Enter" || event.key === "Tab") { event.preventDefault(); return accept(chosen); }
+    if (event.key === "Escape") { event.preventDefault(); return close(); }
+  }
+  if (event.key === " " && event.ctrlKey) { event.preventDefault(); suggest(true); }
+});
+for (const id of ["variables", "headers", "operation"]) $(id).addEventListener("input", save);
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); run(); }
+  if (event.key.toLowerCase() === "p" && event.ctrlKey && event.shiftKey) { event.preventDefault(); $("prettify").click(); }
+});
+$("run").addEventListener("click", run);
+$("prettify").addEventListener("click", () => { query.value = prettify(query.value); paint(); save(); });
+$("docs-toggle").addEventListener("click", () => {
+  const docs = $("docs");
+  docs.hidden = !docs.hidden;
+  $("docs-toggle").setAttribute("aria-expanded", String(!docs.hidden));
+});
+$("login").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const { json } = await post({
+    query: "mutation LogIn($username: String!, $password: String!) { logIn(input: {username: $username, password: $password}) { viewer { sessionToken } } }",
+    variables: { username: $("login-username").value, password: $("login-password").value },
+  });
+  const token = json?.data?.logIn?.viewer?.sessionToken;
+  if (!token) { $("status").textContent = `Log-in failed: ${json?.errors?.[0]?.message ?? "no answer"}`; return; }
+  const current = JSON.parse($("headers").value || "{}");
+  current["X-Parse-Session-Token"] = token;
+  $("headers").value = JSON.stringify(current, null, 2);
+  $("login-password").value = "";
+  $("status").textContent = `Logged in as ${$("login-username").value}: the session header is filled.`;
+  save();
+  introspect();
+});
+examples();
+introspect();
