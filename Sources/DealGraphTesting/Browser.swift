@@ -103,7 +103,7 @@ public actor Browser {
 
         public func resize(width: Int, height: Int) async throws {
             try await send("Emulation.setDeviceMetricsOverride",
-                           #"{"width":\#(width),"height":\#(height),"deviceScaleFactor":1,"mobile":\#(width < 600)}"#)
+                           #"{"width":\#(width),"height":\#(height),"deviceScaleFactor":1,"mobile":false}"#)
         }
 
         /// Loads `url` and waits until the document has loaded.
@@ -131,8 +131,10 @@ public actor Browser {
                 (try? await evaluate("Boolean(\(condition))"))?.bool == true
             }
             guard held else {
-                let status = (try? await evaluate("document.getElementById('status')?.textContent ?? ''"))?.string ?? ""
-                throw TestFailure("the page never satisfied \(condition) (status line: \(status))")
+                let status = (try? await evaluate("location.href + ' | status: ' + (document.getElementById('status')?.textContent ?? '')"))?.string ?? ""
+                let shot = FileManager.default.currentDirectoryPath + "/.build/screenshots/failed-\(UUID().uuidString.prefix(8)).png"
+                try? await screenshot(to: shot)
+                throw TestFailure("the page never satisfied \(condition) (at \(status); screenshot \(shot))")
             }
         }
 

@@ -257,4 +257,100 @@ struct WebAppTests {
             }
         }
     }
+
+    @Test("create a contact, create a deal picking that contact by search, add, complete and delete an activity; the database has each")
+    func records() async throws {
+        try await TestGateway.run("web_records") { f in
+            _ = try await f.user("alice")
+            try await f.withServer { server in
+                let browser = try await Browser.launch()
+                do {
+                    let page = try await browser.newPage()
+                    try await Self.logIn(page, server, "alice")
+                    let base = "http://127.0.0.1:\(server.port)/"
+
+                    try await page.goto(base + "#/contacts")
+                    try await page.waitFor("document.querySelector('#records')?.dataset.loaded")
+                    try await page.type("#new-name", "Peter Gibbons")
+                    try await page.type("#new-email", "peter@initech.example")
+                    try await page.click("#create-submit")
+                    try await page.waitFor("[...document.querySelectorAll('#records td a')].some(a => a.textContent === 'Peter Gibbons')")
+                    let contacts = try await f.store.find(className: "Contact", where: .field("name", [.equalTo(.string("Peter Gibbons"))]),
+                                                          context: .master)
+                    #expect(contacts.count == 1 && contacts.first?["email"] == .string("peter@initech.example"))
+
+                    try await page.goto(base + "#/deal/new")
+                    try await page.waitFor("document.querySelector('#deal-form')")
+                    try await page.type("#deal-title", "Flair upgrade")
+                    try await page.type("#deal-amount", "2500")
+                    try await page.type("#deal-contact", "gibb")
+                    try await page.waitFor("!document.querySelector('#deal-contact-options').hidden")
+                    try await page.press("Enter", code: 13)
+                    try await page.waitFor("document.querySelector('#deal-contact').value === 'Peter Gibbons'")
+                    try await page.click("#deal-save")
+                    try await page.waitFor("location.hash.startsWith('#/deal/') && location.hash !== '#/deal/new' && document.querySelector('#activity-form')")
+                    let deals = try await f.store.find(className: "Deal", where: .field("title", [.equalTo(.string("Flair upgrade"))]),
+                                                       context: .master)
+                    let deal = try #require(deals.first)
+                    #expect(deal["amount"] == .number(2500))
+                    #expect(deal["contact"] == .pointer(className: "Contact", objectId: contacts[0].objectId), "the contact picked by search")
+
+                    try await page.type("#activity-subject", "Call Peter")
+                    try await page.click("#activity-form button")
+                    try await page.waitFor("[...document.querySelectorAll('#timeline label')].some(l => l.textContent === 'call: Call Peter')")
+                    let activity = try #require(try await f.store.find(className: "Activity", context: .master).first)
+                    #expect(activity["relatedTo"] == .pointer(className: "Deal", objectId: deal.objectId))
+                    try await page.click("#timeline input[type=checkbox]")
+                    try await page.waitFor("document.querySelector('#timeline li.done')")
+                    #expect(try await f.store.get(className: "Activity", objectId: activity.objectId, context: .master)["completedAt"] != nil)
+                    try await page.click("#timeline button.danger")
+                    try await page.waitFor("document.querySelector('#timeline li.empty')")
+                    #expect(try await f.store.find(className: "Activity", context: .master).isEmpty)
+                    try await page.screenshot(to: Self.screenshots + "/deal.png")
+                } catch {
+                    await browser.close()
+                    throw error
+                }
+                await browser.close()
+            }
+        }
+    }
+
+    @Test("my work lists open activities due today or overdue, not later or completed ones; completing one removes it")
+    func myWork() async throws {
+        try await TestGateway.run("web_work") { f in
+            let alice = try await f.user("alice")
+            let deal = try await f.object("Deal", ["title": .string("Umbrella renewal")], as: alice.access)
+            let day = 86_400.0
+            for (subject, due, done) in [("Overdue call", -2 * day, false), ("Today's email", 60.0, false),
+                                         ("Next week", 7 * day, false), ("Done long ago", -3 * day, true)] {
+                var fields: [String: FieldValue] = ["subject": .string(subject), "type": .string("call"),
+                                                    "dueDate": .date(Date().addingTimeInterval(due)),
+                                                    "relatedTo": .pointer(className: "Deal", objectId: deal)]
+                if done { fields["completedAt"] = .date(Date()) }
+                try await f.object("Activity", fields, as: alice.access)
+            }
+            try await f.withServer { server in
+                let browser = try await Browser.launch()
+                do {
+                    let page = try await browser.newPage(width: 360, height: 740)
+                    try await Self.logIn(page, server, "alice")
+                    try await page.goto("http://127.0.0.1:\(server.port)/#/work")
+                    try await page.waitFor("document.querySelector('#work')?.dataset.loaded")
+                    let labels = { try await page.evaluate("[...document.querySelectorAll('#work label')].map(l => l.textContent)").array.compactMap(\.string) }
+                    #expect(try await labels() == ["call: Overdue call", "call: Today's email"])
+                    #expect(try await page.evaluate("document.querySelector('#work li a').textContent").string == "Umbrella renewal")
+                    try await page.click("#work input[type=checkbox]")
+                    try await page.waitFor("document.querySelectorAll('#work label').length === 1")
+                    let overdue = try await f.store.find(className: "Activity", where: .field("subject", [.equalTo(.string("Overdue call"))]),
+                                                         context: .master)
+                    #expect(overdue.first?["completedAt"] != nil)
+                } catch {
+                    await browser.close()
+                    throw error
+                }
+                await browser.close()
+            }
+        }
+    }
 }

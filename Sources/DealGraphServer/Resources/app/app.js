@@ -4,6 +4,9 @@ import { graphql, session, words } from "./api.js";
 import { closeAll } from "./live.js";
 import { el } from "./dom.js";
 import { mountBoard } from "./board.js";
+import { mountDeal } from "./deal.js";
+import { mountList, mountRecord } from "./records.js";
+import { mountWork } from "./work.js";
 
 const view = document.getElementById("view");
 const status = document.getElementById("status");
@@ -80,7 +83,17 @@ function route() {
   logout.hidden = false;
   who.textContent = current.username;
   unmount?.();
-  unmount = mountBoard(view, { announce });
+  unmount = null;
+  // #/board, #/work, #/deal/<id or new>, #/contacts, #/contacts/<id>, #/companies, #/companies/<id>
+  const [, page, id] = location.hash.split("/");
+  for (const link of nav.querySelectorAll("a")) {
+    link.toggleAttribute("aria-current", link.getAttribute("href") === `#/${page}`);
+  }
+  if (page === "deal" && id) mountDeal(view, decodeURIComponent(id), { announce });
+  else if ((page === "contacts" || page === "companies") && id) mountRecord(view, page, decodeURIComponent(id), { announce });
+  else if (page === "contacts" || page === "companies") mountList(view, page, { announce });
+  else if (page === "work") mountWork(view, { announce });
+  else unmount = mountBoard(view, { announce });
 }
 
 logout.addEventListener("click", async () => {

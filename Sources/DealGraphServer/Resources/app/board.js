@@ -39,7 +39,8 @@ export function mountBoard(view, { announce }) {
     });
   }
   const board = el("div", { class: "board", id: "board" });
-  view.replaceChildren(el("form", { class: "filters", role: "search", onsubmit: (e) => e.preventDefault() }, [assignee, company, text]), board);
+  const create = el("a", { class: "button", id: "new-deal", href: "#/deal/new" }, ["New deal"]);
+  view.replaceChildren(el("form", { class: "filters", role: "search", onsubmit: (e) => e.preventDefault() }, [assignee, company, text, create]), board);
 
   for (const stage of STAGES) {
     const heading = el("h2", { id: `stage-${stage}` }, [stage]);
@@ -55,7 +56,7 @@ export function mountBoard(view, { announce }) {
       STAGES.map((stage) => el("option", { value: stage, selected: stage === deal.stage }, [stage])));
     select.addEventListener("change", () => move(deal, select.value));
     const item = el("li", { class: "card", tabindex: "0", "data-id": deal.id, "aria-label": `${deal.title}, ${money(deal.amount)}` }, [
-      el("strong", { class: "title" }, [deal.title]),
+      el("a", { class: "title", href: `#/deal/${deal.id}` }, [deal.title]),
       el("span", { class: "amount" }, [money(deal.amount)]),
       el("span", { class: "company" }, [deal.company?.name ?? ""]),
       el("span", { class: "contact" }, [deal.contact?.name ?? ""]),
@@ -76,7 +77,7 @@ export function mountBoard(view, { announce }) {
   // Dragging with pointer events (mouse, touch and pen alike): the card follows the pointer and
   // lands in the column under it.
   function drag(event, deal, item) {
-    if (event.button !== 0 || event.target.closest("select")) return;
+    if (event.button !== 0 || event.target.closest("select, a")) return;
     const start = { x: event.clientX, y: event.clientY };
     let moving = false;
     const onMove = (e) => {
