@@ -50,6 +50,12 @@ public actor Browser {
         return Browser(process: process, profile: profile, socket: socket)
     }
 
+    /// Runs `body` with a new browser, closing it afterwards.
+    public static func run<T>(_ body: (Browser) async throws -> T) async throws -> T {
+        let browser = try await launch()
+        return try await scoped({ try await body(browser) }, close: { await browser.close() })
+    }
+
     /// Ends Chromium and removes its profile.
     public func close() async {
         _ = try? await send("Browser.close", timeout: .seconds(2))

@@ -78,8 +78,7 @@ struct WebAppTests {
             }
             try await f.object("Deal", ["title": .string("Bob's secret"), "stage": .string("lead"), "amount": .number(99)], as: bob.access)
             try await f.withServer { server in
-                let browser = try await Browser.launch()
-                do {
+                try await Browser.run { browser in
                     let page = try await browser.newPage()
                     try await Self.logIn(page, server, "alice")
                     #expect(try await Self.count(page, "lead") == 2)
@@ -118,11 +117,7 @@ struct WebAppTests {
                     try await page.waitFor("document.querySelector('#login-form')")
                     try await page.goto("http://127.0.0.1:\(server.port)/")
                     try await page.waitFor("document.querySelector('#login-form')")
-                } catch {
-                    await browser.close()
-                    throw error
                 }
-                await browser.close()
             }
         }
     }
@@ -171,8 +166,7 @@ struct WebAppTests {
                 try await f.object("Deal", ["title": .string("Deal \(index)"), "amount": .number(Double(index) * 100)], as: alice.access)
             }
             try await f.withServer { server in
-                let browser = try await Browser.launch()
-                do {
+                try await Browser.run { browser in
                     let page = try await browser.newPage()
                     try await page.goto("http://127.0.0.1:\(server.port)/graphql")
                     try await page.waitFor("document.querySelectorAll('#examples option').length > 3")
@@ -219,11 +213,7 @@ struct WebAppTests {
                     try await page.evaluate("[...document.querySelectorAll('#docs button')].find(b => b.textContent === 'Query').click()")
                     try await page.waitFor("document.querySelector('#docs h2')?.textContent.startsWith('Query')")
                     #expect(try await page.evaluate("[...document.querySelectorAll('#docs li strong')].map(e => e.textContent).includes('dealPipeline')").bool == true)
-                } catch {
-                    await browser.close()
-                    throw error
                 }
-                await browser.close()
             }
         }
     }
@@ -233,8 +223,7 @@ struct WebAppTests {
         try await TestGateway.run("web_paint") { f in
             try await DemoData().load(into: f.store, password: "pw-alice", logger: Logger(label: "test"))
             try await f.withServer { server in
-                let browser = try await Browser.launch()
-                do {
+                try await Browser.run { browser in
                     let page = try await browser.newPage()
                     try await Self.logIn(page, server, "alice")
                     var paints: [Int] = []
@@ -249,11 +238,7 @@ struct WebAppTests {
                     let median = paints.sorted()[1]
                     print("web app: first complete board on the demo data (alice): \(paints) ms, median \(median) ms")
                     #expect(median < 1000, "first paint \(paints) ms")
-                } catch {
-                    await browser.close()
-                    throw error
                 }
-                await browser.close()
             }
         }
     }
@@ -263,8 +248,7 @@ struct WebAppTests {
         try await TestGateway.run("web_records") { f in
             _ = try await f.user("alice")
             try await f.withServer { server in
-                let browser = try await Browser.launch()
-                do {
+                try await Browser.run { browser in
                     let page = try await browser.newPage()
                     try await Self.logIn(page, server, "alice")
                     let base = "http://127.0.0.1:\(server.port)/"
@@ -307,11 +291,7 @@ struct WebAppTests {
                     try await page.waitFor("document.querySelector('#timeline li.empty')")
                     #expect(try await f.store.find(className: "Activity", context: .master).isEmpty)
                     try await page.screenshot(to: Self.screenshots + "/deal.png")
-                } catch {
-                    await browser.close()
-                    throw error
                 }
-                await browser.close()
             }
         }
     }
@@ -331,8 +311,7 @@ struct WebAppTests {
                 try await f.object("Activity", fields, as: alice.access)
             }
             try await f.withServer { server in
-                let browser = try await Browser.launch()
-                do {
+                try await Browser.run { browser in
                     let page = try await browser.newPage(width: 360, height: 740)
                     try await Self.logIn(page, server, "alice")
                     try await page.goto("http://127.0.0.1:\(server.port)/#/work")
@@ -345,11 +324,67 @@ struct WebAppTests {
                     let overdue = try await f.store.find(className: "Activity", where: .field("subject", [.equalTo(.string("Overdue call"))]),
                                                          context: .master)
                     #expect(overdue.first?["completedAt"] != nil)
-                } catch {
-                    await browser.close()
-                    throw error
                 }
-                await browser.close()
+            }
+        }
+    }
+
+    @Test("a contact's page edits it and lists its deals; a revoked session returns to the login form with words saying so")
+    func contactPageAndEndedSession() async throws {
+        try await TestGateway.run("web_contact") { f in
+            let alice = try await f.user("alice")
+            let contact = try await f.object("Contact", ["name": .string("Samir Nagheenanajar")], as: alice.access)
+            try await f.object("Deal", ["title": .string("Printer fix"), "contact": .pointer(className: "Contact", objectId: contact)],
+                               as: alice.access)
+            try await f.withServer { server in
+                try await Browser.run { browser in
+                    let page = try await browser.newPage()
+                    try await Self.logIn(page, server, "alice")
+                    try await page.goto("http://127.0.0.1:\(server.port)/#/contacts")
+                    try await page.waitFor("document.querySelector('#records')?.dataset.loaded")
+                    try await page.click("#records td a")
+                    try await page.waitFor("document.querySelector('#record-form')")
+                    #expect(try await page.evaluate("document.querySelector('#deals-heading').textContent").string == "Deals (1)")
+                    #expect(try await page.evaluate("document.querySelector('.related li a').textContent").string == "Printer fix")
+                    try await page.type("#record-phone", "555-0199")
+                    try await page.click("#record-form button[type=submit]")
+                    try await page.waitFor("document.querySelector('#status').textContent.includes('saved')")
+                    #expect(try await f.store.get(className: "Contact", objectId: contact, context: .master)["phone"] == .string("555-0199"))
+
+                    // The session is revoked elsewhere: the next call brings the login form back.
+                    let token = try #require(try await page.evaluate("JSON.parse(localStorage.getItem('dealgraph.session')).token").string)
+                    try await f.store.logOut(token: token)
+                    try await page.evaluate("location.hash = '#/companies'")
+                    try await page.waitFor("document.querySelector('#login-form')")
+                    #expect(try await page.evaluate("document.querySelector('#status').textContent").string == "Your session has ended. Please log in again.")
+                    #expect(try await page.evaluate("localStorage.getItem('dealgraph.session')").isNull)
+                }
+            }
+        }
+    }
+
+    @Test("an open deal page shows a teammate's new activity and changed title without a reload")
+    func dealPageIsLive() async throws {
+        try await TestGateway.run("web_deal_live") { f in
+            let alice = try await f.user("alice"), bob = try await f.user("bob")
+            let shared = ACL(readers: [.user(alice.id), .user(bob.id)], writers: [.user(alice.id), .user(bob.id)])
+            let deal = try await f.object("Deal", ["title": .string("Shared pilot")], acl: shared, as: alice.access)
+            try await f.withServer { server in
+                try await Browser.run { browser in
+                    let page = try await browser.newPage()
+                    try await Self.logIn(page, server, "alice")
+                    try await page.goto("http://127.0.0.1:\(server.port)/#/deal/\(globalId("Deal", deal))")
+                    try await page.waitFor("document.querySelector('#timeline li.empty')")
+                    #expect(await waitUntil { await server.gateway.service.live.count >= 2 }, "the page's subscriptions are live")
+
+                    try await f.object("Activity", ["subject": .string("Bob called"), "type": .string("call"),
+                                                    "relatedTo": .pointer(className: "Deal", objectId: deal)], acl: shared, as: bob.access)
+                    try await page.waitFor("[...document.querySelectorAll('#timeline label')].some(l => l.textContent === 'call: Bob called')")
+                    _ = try await f.store.update(className: "Deal", objectId: deal, fields: ["title": .set(.string("Shared pilot, phase 2"))],
+                                                 context: bob.access)
+                    try await page.waitFor("document.querySelector('#deal-title').value === 'Shared pilot, phase 2'")
+                    #expect(try await page.evaluate("document.querySelector('#deal-heading').textContent").string == "Shared pilot, phase 2")
+                }
             }
         }
     }

@@ -48,15 +48,17 @@ export async function graphql(query, variables = {}) {
   try { body = await response.json(); } catch { body = null; }
   const error = body?.errors?.[0];
   if (error || !body?.data) {
-    const code = error?.extensions?.code ?? response.status;
+    // A request refused before GraphQL runs (keys, session) answers in Parse's form: {code, error}.
+    const code = error?.extensions?.code ?? body?.code ?? response.status;
     if (code === 209) {
       session.clear();
-      window.dispatchEvent(new CustomEvent("session-ended"));
+      // After the caller has reported its own failure, so that the login form's words are last.
+      setTimeout(() => window.dispatchEvent(new CustomEvent("session-ended")));
     }
     if (code === 101 && /username\/password/i.test(error?.message ?? "")) {
       throw new ApiError("Wrong username or password.", code);
     }
-    throw new ApiError(WORDS[code] ?? error?.message ?? `The server answered ${response.status}.`, code);
+    throw new ApiError(WORDS[code] ?? error?.message ?? body?.error ?? `The server answered ${response.status}.`, code);
   }
   return body.data;
 }

@@ -89,7 +89,7 @@ function route() {
   for (const link of nav.querySelectorAll("a")) {
     link.toggleAttribute("aria-current", link.getAttribute("href") === `#/${page}`);
   }
-  if (page === "deal" && id) mountDeal(view, decodeURIComponent(id), { announce });
+  if (page === "deal" && id) unmount = mountDeal(view, decodeURIComponent(id), { announce });
   else if ((page === "contacts" || page === "companies") && id) mountRecord(view, page, decodeURIComponent(id), { announce });
   else if (page === "contacts" || page === "companies") mountList(view, page, { announce });
   else if (page === "work") mountWork(view, { announce });

@@ -4,15 +4,24 @@
 import { graphql, words } from "./api.js";
 import { el, money, day } from "./dom.js";
 import { picker } from "./picker.js";
+import { subscribe } from "./live.js";
 import { STAGES } from "./board.js";
 
-const FIELDS = "id title amount stage expectedCloseDate notes contact { id name } company { id name } assignedTo { id username }";
+const FIELDS = "id objectId title amount stage expectedCloseDate notes contact { id name } company { id name } assignedTo { id username }";
 const ACTIVITY = "id type subject description dueDate completedAt";
 const TYPES = ["call", "email", "meeting", "note"];
 
 const dateInput = (iso) => (iso ? new Date(iso).toISOString().slice(0, 10) : "");
 
-export async function mountDeal(view, id, { announce }) {
+/** Shows the deal; returns what ends its live updates. */
+export function mountDeal(view, id, options) {
+  const stops = [];
+  let gone = false;
+  show(view, id, options, (stop) => (gone ? stop() : stops.push(stop)));
+  return () => { gone = true; stops.forEach((stop) => stop()); };
+}
+
+async function show(view, id, { announce }, keep) {
   const creating = id === "new";
   let deal = { title: "", amount: null, stage: "lead", expectedCloseDate: null, notes: "", contact: null, company: null, assignedTo: null };
   if (!creating) {
@@ -82,8 +91,29 @@ export async function mountDeal(view, id, { announce }) {
 
   view.replaceChildren(form);
   if (creating) return form.elements.title.focus();
-  view.append(timeline(id, announce));
-  form.querySelector("h1").focus?.();
+  const activities = timeline(id, announce);
+  view.append(activities);
+  // Someone else's change to this deal or its activities shows at once; fields being edited here
+  // are not overwritten, the status line says the deal changed instead.
+  let dirty = false;
+  form.addEventListener("input", () => { dirty = true; });
+  form.addEventListener("submit", () => { dirty = false; });
+  keep(subscribe("subscription DealWatch($w: DealWhereInput) { dealEvents(where: $w) { event node { " + FIELDS + " } } }",
+    { w: { objectId: { equalTo: deal.objectId } } }, (payload) => {
+      const event = payload?.data?.dealEvents;
+      if (!event) return;
+      if (event.event === "DELETE" || event.event === "LEAVE") return announce("This deal was deleted or is no longer shared with you.", true);
+      if (dirty) return announce("Someone else changed this deal; save to keep your version, or reload to see theirs.");
+      const fresh = event.node;
+      for (const name of ["title", "amount", "stage", "notes"]) form.elements[name].value = fresh[name] ?? "";
+      form.elements.expectedCloseDate.value = dateInput(fresh.expectedCloseDate);
+      form.querySelector("h1").textContent = fresh.title;
+    }));
+  keep(subscribe("subscription ActivityWatch { activityEvents { event node { relatedTo { ... on Deal { id } } } original { relatedTo { ... on Deal { id } } } } }",
+    {}, (payload) => {
+      const event = payload?.data?.activityEvents;
+      if (event?.node?.relatedTo?.id === id || event?.original?.relatedTo?.id === id) activities.reload();
+    }));
 }
 
 /** The activities of a deal or contact (`relatedTo`), newest due last, with add, complete, delete. */
@@ -152,6 +182,7 @@ export function timeline(parentId, announce) {
     }
   });
   load();
+  section.reload = load;
   return section;
 }
 
