@@ -119,12 +119,19 @@ export function mountBoard(view, { announce }) {
       columns.get(stage)?.list.querySelector(`[data-id="${deal.id}"]`)?.focus();
     } catch (error) {
       announce(`Could not move ${deal.title}: ${words(error)}`, true);
+      // The card's menu shows the refused stage: draw every column again.
+      for (const column of columns.values()) column.shown = null;
       await load();
     }
   }
 
   function show(stage, totals) {
-    const { heading, list, more, deals, cursor } = columns.get(stage);
+    const column = columns.get(stage);
+    const { heading, list, more, deals, cursor } = column;
+    // A reload that changes nothing in a column leaves it (and a drag or focus in it) alone.
+    const shown = JSON.stringify([totals, deals, cursor]);
+    if (shown === column.shown) return;
+    column.shown = shown;
     heading.replaceChildren(el("span", {}, [stage]),
       el("span", { class: "count", "data-count": String(totals?.count ?? 0) }, [String(totals?.count ?? 0)]),
       el("span", { class: "total" }, [money(totals?.totalAmount ?? 0)]));

@@ -127,11 +127,16 @@ export function timeline(parentId, announce) {
   const section = el("section", { class: "activities", "aria-labelledby": "activities-heading" },
     [el("h2", { id: "activities-heading" }, ["Activities"]), add, list]);
 
+  let rendered = null;
   async function load() {
     try {
       const data = await graphql(`query Timeline($id: ID!) { node(id: $id) { ... on Deal { activities(first: 100, order: [dueDate_ASC]) { edges { node { ${ACTIVITY} } } } }
         ... on Contact { activities(first: 100, order: [dueDate_ASC]) { edges { node { ${ACTIVITY} } } } } } }`, { id: parentId });
       const activities = data.node?.activities.edges.map((edge) => edge.node) ?? [];
+      // A live reload that brings nothing new leaves the list (and the focus or click in it) alone.
+      const shown = JSON.stringify(activities);
+      if (shown === rendered) return;
+      rendered = shown;
       list.replaceChildren(...activities.map(item));
       if (!activities.length) list.append(el("li", { class: "empty" }, ["No activities yet."]));
     } catch (error) {
