@@ -7,8 +7,9 @@ import Testing
 @testable import DealGraphServer
 
 /// The CRM web app at `/`: its files served with validators and security headers, and the app
-/// itself driven in a real headless Chromium against a real gateway.
-@Suite("The CRM web app", .timeLimit(.minutes(3)))
+/// itself driven in a real headless Chromium against a real gateway. One browser at a time: a
+/// Chromium per test in parallel with the rest of the suite starves a 2-core machine.
+@Suite("The CRM web app", .serialized, .timeLimit(.minutes(3)))
 struct WebAppTests {
     static let screenshots = FileManager.default.currentDirectoryPath + "/.build/screenshots"
 

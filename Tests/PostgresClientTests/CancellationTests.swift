@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Cancelling the Swift task cancels the statement on the server")
 struct CancellationTests {
-    @Test("a cancelled pg_sleep(30) ends within a second; the connection is reused clean", .timeLimit(.minutes(1)))
+    @Test("a cancelled pg_sleep(30) ends within seconds, not 30; the connection is reused clean", .timeLimit(.minutes(1)))
     func cancelSleep() async throws {
         try await TestCluster.withObservedPool("cancel", maxConnections: 1) { pool, observer in
             let backend = try await pool.query("SELECT pg_backend_pid()")[0].int(0)
@@ -13,7 +13,9 @@ struct CancellationTests {
             let cancelledAt = ContinuousClock.now
             sleeper.cancel()
             let outcome = await sleeper.result
-            #expect(ContinuousClock.now - cancelledAt < .seconds(1))
+            // Typically well under a second; the bound leaves room for a machine busy with the
+            // browser tests, and still fails if the statement ran its 30 seconds.
+            #expect(ContinuousClock.now - cancelledAt < .seconds(5))
             #expect(throws: PostgresError.self) { try outcome.get() }
             if case .failure(let error as PostgresError) = outcome {
                 #expect(error.kind == .cancelled)
