@@ -37,17 +37,17 @@ public final class LiveRound: Sendable {
         /// Queues a pointer load (``CRMStore/loadByIds(className:ids:keys:context:)``): in the round's
         /// next statement for the class once this returns.
         public func submit(className: String, ids: [String], keys: [String]?, context: AccessContext) -> Read {
-            round.submit(id, Read(.objects(className: className), ids: ids, keys: keys, context: context))
+            round.submit(Read(.objects(className: className), ids: ids, keys: keys, context: context))
         }
 
         /// Queues a page of a reverse connection for each parent.
         public func submit(_ connection: Connection, parentIds: [String], keys: [String]?, context: AccessContext) -> Read {
-            round.submit(id, Read(.reverse(connection), ids: parentIds, keys: keys, context: context))
+            round.submit(Read(.reverse(connection), ids: parentIds, keys: keys, context: context))
         }
 
-        /// Queues the count of a reverse connection for each parent.
+        /// Queues the count of a reverse connection for each parent (`connection` without order or page).
         public func submitCount(_ connection: Connection, parentIds: [String], context: AccessContext) -> Read {
-            round.submit(id, Read(.count(connection.counted), ids: parentIds, keys: [], context: context))
+            round.submit(Read(.count(connection), ids: parentIds, keys: [], context: context))
         }
 
         /// Runs `body`, which waits for `reads`, with the calling resolver counted as waiting on
@@ -78,12 +78,6 @@ public final class LiveRound: Sendable {
             self.order = order
             self.skip = skip
             self.limit = limit
-        }
-
-        /// The shape of its count: the page does not matter.
-        var counted: Connection {
-            Connection(className: className, pointerField: pointerField, parentClassName: parentClassName, where: clause,
-                       order: [], skip: 0, limit: 0)
         }
     }
 
@@ -226,7 +220,7 @@ public final class LiveRound: Sendable {
         settle { $0.active[id, default: 0] -= 1 }
     }
 
-    private func submit(_ id: Int, _ read: Read) -> Read {
+    private func submit(_ read: Read) -> Read {
         let bound = state.withLock { state -> Int? in
             state.queue.append(read)
             state.waits[ObjectIdentifier(read)] = [:]

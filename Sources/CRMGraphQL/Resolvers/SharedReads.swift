@@ -9,12 +9,11 @@ struct SharedReads: Sendable {
     let access: AccessContext
     let ticket: LiveRound.Ticket?
 
+    /// Straight from the store: in a live event, ``ObjectLoader`` queues its pointer loads in the
+    /// round itself, while it holds its lock, so that loads it shares between fields are queued
+    /// before any of them counts as waiting.
     func loadByIds(className: String, ids: [String], keys: [String]?) async throws(StoreError) -> [StoredObject?] {
-        if let ticket {
-            let read = ticket.submit(className: className, ids: ids, keys: keys, context: access)
-            return try await wait(for: [read]) { () async throws(StoreError) in try await read.objects(ids) }
-        }
-        return try await store.loadByIds(className: className, ids: ids, keys: keys, context: access)
+        try await store.loadByIds(className: className, ids: ids, keys: keys, context: access)
     }
 
     func loadReverse(className: String, pointerField: String, parentIds: [String], parentClassName: String?,

@@ -15,7 +15,7 @@ extension CRMStore {
         let unique = Array(Set(ids))
         guard unique.count <= WhereCompiler.maximumListLength else { throw StoreError.invalidQuery("Too many ids.") }
         var found = Array(repeating: [String: StoredObject](), count: distinct.count)
-        if !unique.isEmpty && plan.refusals.count < distinct.count {
+        if !unique.isEmpty && plan.readsAny {
             let list = plan.parameters.bind(texts: unique)
             let sql = """
                 SELECT \(SharedReadPlan.slot), \(plan.columns) FROM \(plan.table)\(plan.join) \
@@ -39,39 +39,31 @@ extension CRMStore {
         guard skip >= 0, limit >= 0 else { throw StoreError.invalidQuery("Skip and limit should be positive numbers") }
         let (distinct, slotOf) = SharedReadPlan.slots(of: contexts)
         var plan = try SharedReadPlan(store: self, className: className, operation: .find, where: clause, keys: keys,
-                                      contexts: distinct)
-        var refusals = plan.refusals
-        var orderBy: String?
-        for (slot, slotPlan) in plan.plans {
-            do {
-                _ = try ResolvedField.queryable(pointerField, in: plan.definition, protected: slotPlan.protected)
-                orderBy = try OrderCompiler.orderBy(order, on: plan.definition, protected: slotPlan.protected, alias: ReadPlan.alias)
-            } catch {
-                refusals[slot] = error
-            }
+                                      contexts: distinct) { slot throws(StoreError) in
+            try SharedReadPlan.queryable(pointerField)(slot)
+            _ = try OrderCompiler.orderBy(order, on: slot.definition, protected: slot.protected, alias: ReadPlan.alias)
         }
         var found = Array(repeating: [String: [StoredObject]](), count: distinct.count)
         let parents = Array(Set(parentIds))
-        if let orderBy, !parents.isEmpty, refusals.count < distinct.count {
-            let match = try parentMatch(in: plan.definition, protected: .none, parameters: &plan.parameters,
-                                        pointerField: pointerField, parentClassName: parentClassName)
-            let pointer = SQL.column(ReadPlan.alias, match.column)
-            let list = plan.parameters.bind(texts: parents)
+        if !parents.isEmpty, plan.readsAny {
+            // Every slot left may sort by these keys; the text does not depend on the slot.
+            let orderBy = try OrderCompiler.orderBy(order, on: plan.definition, protected: .none, alias: ReadPlan.alias)
+            let (pointer, condition) = try plan.parentMatch(store: self, pointerField: pointerField,
+                                                            parentClassName: parentClassName, parents: parents)
             let low = plan.parameters.bind(.int8(Int64(skip)))
             let high = plan.parameters.bind(.int8(Int64(skip) + Int64(limit)))
             let sql = """
                 SELECT * FROM (SELECT \(SharedReadPlan.slot), \(plan.columns), \(pointer) AS "_parent", row_number() OVER \
                 (PARTITION BY \(SharedReadPlan.slot), \(pointer) ORDER BY \(orderBy)) AS "_rn" FROM \(plan.table)\(plan.join) \
-                WHERE \(pointer) = ANY(\(list))\(match.extra)) w WHERE w."_rn" > \(low) AND w."_rn" <= \(high) \
-                ORDER BY w."_slot", w."_parent", w."_rn"
+                WHERE \(condition)) w WHERE w."_rn" > \(low) AND w."_rn" <= \(high) ORDER BY w."_slot", w."_parent", w."_rn"
                 """
             let parentColumn = 1 + plan.projection.columnCount
             for row in try await query(sql, plan.parameters.values) {
-                guard let slot = row.int(0), found.indices.contains(slot), refusals[slot] == nil else { continue }
+                guard let slot = row.int(0), found.indices.contains(slot) else { continue }
                 found[slot][row.string(parentColumn) ?? "", default: []].append(try plan.projection.decode(row, offset: 1))
             }
         }
-        return slotOf.map { slot in refusals[slot].map { .failure($0) } ?? .success(found[slot]) }
+        return slotOf.map { slot in plan.refusals[slot].map { .failure($0) } ?? .success(found[slot]) }
     }
 
     /// ``countReverse(className:pointerField:parentIds:parentClassName:where:context:)`` for several
@@ -81,31 +73,20 @@ extension CRMStore {
                              contexts: [AccessContext]) async throws(StoreError) -> [SharedResult<[String: Int]>] {
         let (distinct, slotOf) = SharedReadPlan.slots(of: contexts)
         var plan = try SharedReadPlan(store: self, className: className, operation: .count, where: clause, keys: [],
-                                      contexts: distinct)
-        var refusals = plan.refusals
-        for (slot, slotPlan) in plan.plans {
-            do {
-                _ = try ResolvedField.queryable(pointerField, in: plan.definition, protected: slotPlan.protected)
-            } catch {
-                refusals[slot] = error
-            }
-        }
+                                      contexts: distinct, check: SharedReadPlan.queryable(pointerField))
         var counts = Array(repeating: [String: Int](), count: distinct.count)
         let parents = Array(Set(parentIds))
-        if !parents.isEmpty, refusals.count < distinct.count {
-            let match = try parentMatch(in: plan.definition, protected: .none, parameters: &plan.parameters,
-                                        pointerField: pointerField, parentClassName: parentClassName)
-            let pointer = SQL.column(ReadPlan.alias, match.column)
-            let list = plan.parameters.bind(texts: parents)
+        if !parents.isEmpty, plan.readsAny {
+            let (pointer, condition) = try plan.parentMatch(store: self, pointerField: pointerField,
+                                                            parentClassName: parentClassName, parents: parents)
             let sql = """
-                SELECT \(SharedReadPlan.slot), \(pointer), count(*) FROM \(plan.table)\(plan.join) \
-                WHERE \(pointer) = ANY(\(list))\(match.extra) GROUP BY 1, 2
+                SELECT \(SharedReadPlan.slot), \(pointer), count(*) FROM \(plan.table)\(plan.join) WHERE \(condition) GROUP BY 1, 2
                 """
             for row in try await query(sql, plan.parameters.values) {
                 guard let slot = row.int(0), counts.indices.contains(slot) else { continue }
                 counts[slot][row.string(1) ?? ""] = row.int(2) ?? 0
             }
         }
-        return slotOf.map { slot in refusals[slot].map { .failure($0) } ?? .success(counts[slot]) }
+        return slotOf.map { slot in plan.refusals[slot].map { .failure($0) } ?? .success(counts[slot]) }
     }
 }

@@ -16,10 +16,9 @@ struct SharedReadPlan {
     var parameters: SQLParameters
     /// The distinct callers, one per slot.
     let contexts: [AccessContext]
-    /// Slots refused by the CLP, a protected field in the where or an invalid where.
+    /// Slots refused by the CLP, a protected field in the where, an invalid where or the read's own
+    /// check; their rows are not read at all.
     let refusals: [Int: StoreError]
-    /// The plans of the slots that may read, by slot (for order compilation).
-    let plans: [Int: ReadPlan]
     /// The slots joined onto rows named ``ReadPlan/alias`` they may read with the where.
     let join: String
     /// The select list: the projection with each protected field guarded by the slots that see it.
@@ -38,10 +37,12 @@ struct SharedReadPlan {
         return (distinct, slotOf)
     }
 
-    /// `contexts` must be distinct (``slots(of:)``). Throws only what fails for every slot (an
-    /// unknown class or key).
+    /// `contexts` must be distinct (``slots(of:)``); `check` refuses a slot for what the read
+    /// needs beyond the where (a protected pointer or sort key). Throws only what fails for every
+    /// slot (an unknown class or key).
     init(store: CRMStore, className: String, operation: ClassOperation, where clause: WhereClause?,
-         keys: [String]?, contexts: [AccessContext]) throws(StoreError) {
+         keys: [String]?, contexts: [AccessContext],
+         check: (ReadPlan) throws(StoreError) -> Void = { _ in }) throws(StoreError) {
         definition = try store.model.require(className)
         projection = try Projection(definition: definition, keys: keys, protected: .none)
         self.contexts = contexts
@@ -53,6 +54,7 @@ struct SharedReadPlan {
             do {
                 let plan = try ReadPlan(store: store, className: className, operation: operation, where: clause, keys: [],
                                         context: context, parameters: parameters)
+                try check(plan)
                 parameters = plan.compiler.parameters
                 plans[slot] = plan
                 cases.append("WHEN \(slot) THEN \(plan.filter)")
@@ -83,8 +85,24 @@ struct SharedReadPlan {
             : " JOIN generate_series(0, \(last)) s(\"_slot\") ON CASE \(Self.slot) \(cases.joined(separator: " ")) END"
         self.parameters = parameters
         self.refusals = refusals
-        self.plans = plans
     }
 
     var table: String { SQL.identifier(definition.name) + " " + ReadPlan.alias }
+
+    /// Whether any slot may read.
+    var readsAny: Bool { refusals.count < contexts.count }
+
+    /// Refuses a slot whose caller may not query `pointerField` (a reverse connection's pointer).
+    static func queryable(_ pointerField: String) -> (ReadPlan) throws(StoreError) -> Void {
+        { plan throws(StoreError) in _ = try ResolvedField.queryable(pointerField, in: plan.definition, protected: plan.protected) }
+    }
+
+    /// The pointer column and the condition matching rows to `parents` (a reverse connection).
+    mutating func parentMatch(store: CRMStore, pointerField: String, parentClassName: String?,
+                              parents: [String]) throws(StoreError) -> (pointer: String, condition: String) {
+        let match = try store.parentMatch(in: definition, protected: .none, parameters: &parameters,
+                                          pointerField: pointerField, parentClassName: parentClassName)
+        let pointer = SQL.column(ReadPlan.alias, match.column)
+        return (pointer, "\(pointer) = ANY(\(parameters.bind(texts: parents)))\(match.extra)")
+    }
 }

@@ -29,8 +29,4 @@ final class SocketQuota: Sendable {
         }
     }
 
-    /// Sockets the user holds now.
-    func count(_ userId: String) -> Int {
-        open.withLock { $0[userId, default: 0] }
-    }
 }
