@@ -3,14 +3,12 @@
 // with Alt+Arrow keys, and live updates from the deal subscription.
 import { graphql, words } from "./api.js";
 import { subscribe } from "./live.js";
-import { el, money, day } from "./dom.js";
+import { el, money, day, literal } from "./dom.js";
 
 export const STAGES = ["lead", "qualified", "proposal", "negotiation", "won", "lost"];
 const PAGE = 20;
 const CARD = "id objectId title amount stage expectedCloseDate company { name } contact { name } assignedTo { username }";
 
-// A user's text as a regular expression that matches it literally.
-const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function mountBoard(view, { announce }) {
   const filters = { assignee: "", company: "", text: "" };

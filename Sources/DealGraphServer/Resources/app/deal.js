@@ -40,9 +40,9 @@ async function show(view, id, { announce }, keep) {
     el("select", { id: "deal-stage", name: "stage" }, STAGES.map((s) => el("option", { value: s, selected: s === deal.stage }, [s])))]);
   const closes = input("Expected close date", "expectedCloseDate", { type: "date", value: dateInput(deal.expectedCloseDate) });
   const notes = el("p", { class: "field" }, [el("label", { for: "deal-notes" }, ["Notes"]), el("textarea", { id: "deal-notes", name: "notes", rows: "4" }, [deal.notes ?? ""])]);
-  const contact = picker({ label: "Contact", id: "deal-contact", list: "contacts", field: "name", current: deal.contact });
-  const company = picker({ label: "Company", id: "deal-company", list: "companies", field: "name", current: deal.company });
-  const assignee = picker({ label: "Assigned to", id: "deal-assignee", list: "users", field: "username", current: deal.assignedTo });
+  const contact = picker({ label: "Contact", id: "deal-contact", type: "Contact", list: "contacts", field: "name", current: deal.contact });
+  const company = picker({ label: "Company", id: "deal-company", type: "Company", list: "companies", field: "name", current: deal.company });
+  const assignee = picker({ label: "Assigned to", id: "deal-assignee", type: "User", list: "users", field: "username", current: deal.assignedTo });
   const save = el("button", { type: "submit", id: "deal-save" }, [creating ? "Create deal" : "Save"]);
   const form = el("form", { class: "record", id: "deal-form", "aria-labelledby": "deal-heading" }, [
     el("h1", { id: "deal-heading" }, [creating ? "New deal" : deal.title]),

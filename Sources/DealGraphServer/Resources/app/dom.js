@@ -14,3 +14,6 @@ export function el(tag, attributes = {}, children = []) {
 const currency = new Intl.NumberFormat(undefined, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 export const money = (amount) => currency.format(amount ?? 0);
 export const day = (iso) => new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+
+/** A user's text as a regular expression that matches it literally (for `matchesRegex`). */
+export const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,12 +1,11 @@
 // A search-as-you-type picker for a pointer field (contact, company, assignee): an input with a
 // listbox of matches from the API; the chosen object's global id is the value.
 import { graphql } from "./api.js";
-import { el } from "./dom.js";
+import { el, literal } from "./dom.js";
 
-const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** `list`: the connection field (`contacts`), `field`: the name field; `current`: {id, name} or null. */
-export function picker({ label, id, list, field, current }) {
+/** `list`: the connection field (`contacts`) of `type`, `field`: the name field; `current`: {id, name} or null. */
+export function picker({ label, id, type, list, field, current }) {
   const input = el("input", { id, type: "text", role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false",
     "aria-controls": `${id}-options`, autocomplete: "off", value: current?.[field] ?? "" });
   const options = el("ul", { id: `${id}-options`, role: "listbox", class: "options", hidden: true, "aria-label": `${label} matches` });
@@ -22,7 +21,7 @@ export function picker({ label, id, list, field, current }) {
       const text = input.value.trim();
       if (!text) return close();
       try {
-        const data = await graphql(`query Pick($w: ${list === "users" ? "User" : list === "contacts" ? "Contact" : "Company"}WhereInput) { ${list}(where: $w, first: 8) { edges { node { id ${field} } } } }`,
+        const data = await graphql(`query Pick($w: ${type}WhereInput) { ${list}(where: $w, first: 8) { edges { node { id ${field} } } } }`,
           { w: { [field]: { matchesRegex: literal(text), options: "i" } } });
         shown = data[list].edges.map((edge) => edge.node);
       } catch {

@@ -1,6 +1,7 @@
 // The playground: a query editor with highlighting and schema-aware completion, a docs explorer
 // built from introspection, variables and headers editors, a log-in helper, history, prettify,
 // and results with their errors' locations. It posts to this page's own /graphql.
+import { el } from "./dom.js";
 import { prettify, tokenize } from "./graphql-text.js";
 
 const $ = (id) => document.getElementById(id);
@@ -10,22 +11,12 @@ const HISTORY = STORE + "history";
 let types = new Map(); // name -> introspected type
 let roots = {};
 
-function node(tag, attributes = {}, children = []) {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (key.startsWith("on")) element.addEventListener(key.slice(2), value);
-    else element.setAttribute(key, value);
-  }
-  element.append(...children);
-  return element;
-}
-
 // MARK: editing and highlighting
 
 function paint() {
   highlight.replaceChildren(...tokenize(query.value).map((token) =>
     token.kind === "space" || token.kind === "other" ? document.createTextNode(token.text)
-      : node("span", { class: `t-${token.kind}` }, [token.text])), document.createTextNode("\n"));
+      : el("span", { class: `t-${token.kind}` }, [token.text])), document.createTextNode("\n"));
   highlight.scrollTop = query.scrollTop;
 }
 
@@ -102,9 +93,9 @@ function suggest(force = false) {
   choices = type.fields.filter((f) => f.name.startsWith(word) && f.name !== word).slice(0, 12);
   if (!choices.length) return close();
   chosen = 0;
-  completions.replaceChildren(...choices.map((field, index) => node("li", {
+  completions.replaceChildren(...choices.map((field, index) => el("li", {
     role: "option", id: `completion-${index}`, "aria-selected": String(index === chosen), onmousedown: (e) => { e.preventDefault(); accept(index); },
-  }, [field.name, node("span", { class: "type" }, [typeText(field.type)])])));
+  }, [field.name, el("span", { class: "type" }, [typeText(field.type)])])));
   const lines = query.value.slice(0, offset).split("\n");
   completions.style.top = `${Math.min(lines.length * 19 + 8, query.clientHeight - 40)}px`;
   completions.style.left = `${Math.min(lines[lines.length - 1].length * 7.8 + 8, query.clientWidth - 160)}px`;
@@ -176,8 +167,8 @@ async function run() {
     const { response, text, json } = await post({ query: query.value, variables, operationName: $("operation").value || null });
     $("status").textContent = `${response.status} in ${Math.round(performance.now() - started)} ms`;
     $("result").textContent = json ? JSON.stringify(json, null, 2) : text;
-    $("errors").replaceChildren(...(json?.errors ?? []).map((error) => node("li", {}, [
-      ...(error.locations ?? []).map((at) => node("button", { type: "button", onclick: () => moveTo(at.line, at.column) }, [`${at.line}:${at.column}`])),
+    $("errors").replaceChildren(...(json?.errors ?? []).map((error) => el("li", {}, [
+      ...(error.locations ?? []).map((at) => el("button", { type: "button", onclick: () => moveTo(at.line, at.column) }, [`${at.line}:${at.column}`])),
       ` ${error.message}`,
     ])));
   } catch (error) {
@@ -205,15 +196,15 @@ function load(entry) {
 
 function showHistory() {
   const list = JSON.parse(localStorage.getItem(HISTORY) ?? "[]");
-  $("history").replaceChildren(...list.map((entry) => node("li", {}, [
-    node("button", { type: "button", onclick: () => load(entry) }, [entry.query.replace(/\s+/g, " ").slice(0, 80)]),
+  $("history").replaceChildren(...list.map((entry) => el("li", {}, [
+    el("button", { type: "button", onclick: () => load(entry) }, [entry.query.replace(/\s+/g, " ").slice(0, 80)]),
   ])));
 }
 
 async function examples() {
   const list = await (await fetch("/app/examples.json")).json();
   const select = $("examples");
-  list.forEach((example, index) => select.append(node("option", { value: String(index) }, [example.name])));
+  list.forEach((example, index) => select.append(el("option", { value: String(index) }, [example.name])));
   select.addEventListener("change", () => {
     const example = list[Number(select.value)];
     if (example) load({ query: example.query, variables: example.variables, operation: "" });
@@ -236,37 +227,37 @@ async function introspect() {
 
 function typeLink(type) {
   const named = unwrap(type);
-  return node("button", { type: "button", class: "link", onclick: () => showType(named.name) }, [typeText(type)]);
+  return el("button", { type: "button", class: "link", onclick: () => showType(named.name) }, [typeText(type)]);
 }
 
 function showType(name) {
   const docs = $("docs");
   if (!name) {
-    const search = node("input", { type: "search", "aria-label": "Search types", placeholder: "Search types" });
-    const list = node("ul");
+    const search = el("input", { type: "search", "aria-label": "Search types", placeholder: "Search types" });
+    const list = el("ul");
     const fill = () => list.replaceChildren(...[...types.values()]
       .filter((t) => !t.name.startsWith("__") && t.name.toLowerCase().includes(search.value.toLowerCase()))
-      .map((t) => node("li", {}, [node("button", { type: "button", class: "link", onclick: () => showType(t.name) }, [t.name])])));
+      .map((t) => el("li", {}, [el("button", { type: "button", class: "link", onclick: () => showType(t.name) }, [t.name])])));
     search.addEventListener("input", fill);
     fill();
-    docs.replaceChildren(node("h2", {}, ["Schema"]),
-      node("p", {}, Object.entries(roots).filter(([, n]) => n).flatMap(([k, n]) => [`${k}: `, node("button", { type: "button", class: "link", onclick: () => showType(n) }, [n]), " "])),
+    docs.replaceChildren(el("h2", {}, ["Schema"]),
+      el("p", {}, Object.entries(roots).filter(([, n]) => n).flatMap(([k, n]) => [`${k}: `, el("button", { type: "button", class: "link", onclick: () => showType(n) }, [n]), " "])),
       search, list);
     return;
   }
   const type = types.get(name);
-  const items = (type.fields ?? type.inputFields ?? []).map((field) => node("li", {}, [
-    node("strong", {}, [field.name]),
-    ...(field.args?.length ? [node("span", { class: "args" }, [`(${field.args.map((a) => `${a.name}: ${typeText(a.type)}`).join(", ")})`])] : []),
+  const items = (type.fields ?? type.inputFields ?? []).map((field) => el("li", {}, [
+    el("strong", {}, [field.name]),
+    ...(field.args?.length ? [el("span", { class: "args" }, [`(${field.args.map((a) => `${a.name}: ${typeText(a.type)}`).join(", ")})`])] : []),
     ": ", typeLink(field.type),
-    ...(field.description ? [node("div", { class: "args" }, [field.description])] : []),
+    ...(field.description ? [el("div", { class: "args" }, [field.description])] : []),
   ]));
-  const values = (type.enumValues ?? []).map((value) => node("li", {}, [value.name]));
+  const values = (type.enumValues ?? []).map((value) => el("li", {}, [value.name]));
   docs.replaceChildren(
-    node("button", { type: "button", class: "link", onclick: () => showType(null) }, ["← Schema"]),
-    node("h2", {}, [`${type.name} (${type.kind.toLowerCase().replace("_", " ")})`]),
-    ...(type.description ? [node("p", {}, [type.description])] : []),
-    node("ul", {}, [...items, ...values]));
+    el("button", { type: "button", class: "link", onclick: () => showType(null) }, ["← Schema"]),
+    el("h2", {}, [`${type.name} (${type.kind.toLowerCase().replace("_", " ")})`]),
+    ...(type.description ? [el("p", {}, [type.description])] : []),
+    el("ul", {}, [...items, ...values]));
 }
 
 // MARK: wiring

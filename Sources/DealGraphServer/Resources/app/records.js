@@ -2,26 +2,25 @@
 // record with its fields editable, its deals and (contacts) its activities. One module for both
 // classes; what differs is the description below.
 import { graphql, words } from "./api.js";
-import { el, money } from "./dom.js";
+import { el, money, literal } from "./dom.js";
 import { picker } from "./picker.js";
 import { timeline } from "./deal.js";
 
 export const KINDS = {
   contacts: {
-    type: "Contact", one: "contact", list: "contacts", title: "Contacts",
+    type: "Contact", one: "contact", type: "Contact", list: "contacts", title: "Contacts",
     fields: [["name", "Name", "text"], ["email", "Email", "email"], ["phone", "Phone", "tel"], ["notes", "Notes", "textarea"]],
     columns: ["name", "email", "phone"], select: "id name email phone notes company { id name }",
     company: true, activities: true,
   },
   companies: {
-    type: "Company", one: "company", list: "companies", title: "Companies",
+    type: "Company", one: "company", type: "Company", list: "companies", title: "Companies",
     fields: [["name", "Name", "text"], ["industry", "Industry", "text"], ["website", "Website", "url"], ["address", "Address", "text"], ["notes", "Notes", "textarea"]],
     columns: ["name", "industry", "website"], select: "id name industry website address notes",
     company: false, activities: false,
   },
 };
 
-const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function mountList(view, kindName, { announce }) {
   const kind = KINDS[kindName];
@@ -107,7 +106,7 @@ export async function mountRecord(view, kindName, id, { announce }) {
   const inputs = kind.fields.map(([name, label, type]) => el("p", { class: "field" }, [el("label", { for: `record-${name}` }, [label]),
     type === "textarea" ? el("textarea", { id: `record-${name}`, name, rows: "3" }, [record[name] ?? ""])
       : el("input", { id: `record-${name}`, name, type, value: record[name] ?? "", required: name === "name" })]));
-  const company = kind.company ? picker({ label: "Company", id: "record-company", list: "companies", field: "name", current: record.company }) : null;
+  const company = kind.company ? picker({ label: "Company", id: "record-company", type: "Company", list: "companies", field: "name", current: record.company }) : null;
   const form = el("form", { class: "record", id: "record-form", "aria-labelledby": "record-heading" }, [
     el("h1", { id: "record-heading" }, [record.name]), ...inputs, ...(company ? [company.element] : []),
     el("p", { class: "actions" }, [el("button", { type: "submit" }, ["Save"]), el("a", { href: `#/${kindName}` }, [`Back to ${kind.list}`])]),
