@@ -193,6 +193,28 @@ public actor Browser {
             }
         }
 
+        /// The controls on the page that get no name in the browser's accessibility tree (the one a
+        /// screen reader reads): each as its role and element, e.g. `button <button id=x>`.
+        public func unnamedControls() async throws -> [String] {
+            let interactive: Set<String> = ["button", "link", "textbox", "searchbox", "combobox", "checkbox", "radio", "listbox",
+                                            "slider", "spinbutton", "switch", "tab", "menuitem", "ComboBoxSelect", "ComboBoxMenuButton"]
+            try await send("Accessibility.enable")
+            var unnamed: [String] = []
+            for node in try await send("Accessibility.getFullAXTree")["nodes"].array where node["ignored"].bool != true {
+                guard let role = node["role"]["value"].string, interactive.contains(role),
+                      (node["name"]["value"].string ?? "").trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+                var element = "?"
+                if let backend = node["backendDOMNodeId"].int {
+                    let described = try await send("DOM.describeNode", #"{"backendNodeId":\#(backend)}"#)["node"]
+                    let attributes = described["attributes"].array.compactMap(\.string)
+                    let pairs = stride(from: 0, to: attributes.count - 1, by: 2).map { "\(attributes[$0])=\(attributes[$0 + 1])" }
+                    element = "<\(described["localName"].string ?? "?") \(pairs.joined(separator: " "))>"
+                }
+                unnamed.append("\(role) \(element)")
+            }
+            return unnamed
+        }
+
         /// Saves a PNG of the viewport.
         public func screenshot(to path: String) async throws {
             let data = try await send("Page.captureScreenshot", #"{"format":"png"}"#)["data"].string ?? ""

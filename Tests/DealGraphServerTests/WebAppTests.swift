@@ -200,6 +200,26 @@ struct WebAppTests {
                     try await page.type("#query", " { stage count } }")
                     #expect(try await page.evaluate("document.querySelector('#query').value").string == "{ dealPipeline { stage count } }")
 
+                    // Completion of arguments, variables, enum values and input fields, each from the schema.
+                    try await page.evaluate("(() => { const q = document.querySelector('#query'); q.value = ''; q.dispatchEvent(new Event('input')); })()")
+                    for (typed, offered) in [("query Q($first: Int, $stage: String) { deals(fi", "first"), (": $f", "$first"),
+                                             (", order: [upd", "updatedAt_ASC"), ("], where: {sta", "stage"), (": {equalTo: $st", "$stage")] {
+                        try await page.type("#query", typed)
+                        try await page.waitFor("!document.querySelector('#completions').hidden")
+                        #expect(try await page.evaluate("document.querySelector('#completions li')?.firstChild.textContent").string == offered, "after \(typed)")
+                        try await page.press("Enter", code: 13)
+                    }
+                    try await page.type("#query", "}}) { count } }")
+                    #expect(try await page.evaluate("document.querySelector('#query').value").string
+                            == "query Q($first: Int, $stage: String) { deals(first: $first, order: [updatedAt_ASC], where: {stage: {equalTo: $stage}}) { count } }")
+                    try await page.evaluate("(() => { const v = document.querySelector('#variables'); v.value = '{\"first\": 2, \"stage\": \"won\"}'; v.dispatchEvent(new Event('input')); })()")
+                    try await page.click("#run")
+                    // The earlier result (with edges) stays until this one arrives.
+                    try await page.waitFor("(t => t.includes('count') && !t.includes('edges'))(document.querySelector('#result').textContent)")
+                    let counted = try JSONTree(bytes: Array((try await page.evaluate("document.querySelector('#result').textContent").string ?? "").utf8))
+                    #expect(counted["errors"].isNull && counted["data"]["deals"]["count"].int == 0, "\(counted)")
+                    try await page.evaluate("(() => { const q = document.querySelector('#query'); q.value = '{ dealPipeline { stage count } }'; q.dispatchEvent(new Event('input')); })()")
+
                     // Prettify, then an error shown with its location.
                     try await page.click("#prettify")
                     #expect(try await page.evaluate("document.querySelector('#query').value").string == "{\n  dealPipeline {\n    stage\n    count\n  }\n}\n")
@@ -385,6 +405,122 @@ struct WebAppTests {
                                                  context: bob.access)
                     try await page.waitFor("document.querySelector('#deal-title').value === 'Shared pilot, phase 2'")
                     #expect(try await page.evaluate("document.querySelector('#deal-heading').textContent").string == "Shared pilot, phase 2")
+                }
+            }
+        }
+    }
+
+    /// Waits until the gateway holds exactly `count` subscriptions (the page's are live).
+    static func subscriptions(_ server: TestServer, _ count: Int) async throws {
+        guard await waitUntil({ await server.gateway.service.live.count == count }) else {
+            throw TestFailure("the gateway holds \(await server.gateway.service.live.count) subscriptions, not \(count)")
+        }
+    }
+
+    @Test("the companies list, a company's page and my work follow a teammate's changes live; a list deletes after a second press")
+    func listsAndPagesAreLive() async throws {
+        try await TestGateway.run("web_lists_live") { f in
+            let alice = try await f.user("alice"), bob = try await f.user("bob")
+            let shared = ACL(readers: [.user(alice.id), .user(bob.id)], writers: [.user(alice.id), .user(bob.id)])
+            let initrode = try await f.object("Company", ["name": .string("Initrode"), "industry": .string("Software")], acl: shared, as: alice.access)
+            try await f.withServer { server in
+                try await Browser.run { browser in
+                    let page = try await browser.newPage()
+                    try await Self.logIn(page, server, "alice")
+                    try await page.goto("http://127.0.0.1:\(server.port)/#/companies")
+                    try await page.waitFor("document.querySelector('#records caption')?.textContent === '1 companies'")
+                    try await Self.subscriptions(server, 1)
+
+                    // A teammate's new company appears in the list.
+                    let hooli = try await f.object("Company", ["name": .string("Hooli")], acl: shared, as: bob.access)
+                    let hooliRow = "#records tr[data-id=\"\(globalId("Company", hooli))\"]"
+                    try await page.waitFor("document.querySelector('\(hooliRow)')")
+
+                    // Delete asks first: one press arms the button, the second deletes.
+                    try await page.click("\(hooliRow) button")
+                    #expect(try await page.evaluate("document.querySelector('\(hooliRow) button').textContent").string == "Press again to delete")
+                    #expect(try await f.store.find(className: "Company", where: .field("name", [.equalTo(.string("Hooli"))]), context: .master).count == 1)
+                    try await page.click("\(hooliRow) button")
+                    try await page.waitFor("!document.querySelector('\(hooliRow)') && document.querySelector('#records caption').textContent === '1 companies'")
+                    #expect(try await f.store.find(className: "Company", where: .field("name", [.equalTo(.string("Hooli"))]), context: .master).isEmpty)
+
+                    // A company's page: a teammate's edit fills the form, a teammate's deal joins its deals.
+                    try await page.goto("http://127.0.0.1:\(server.port)/#/companies/\(globalId("Company", initrode))")
+                    try await page.waitFor("document.querySelector('#deals-heading')?.textContent === 'Deals (0)'")
+                    try await Self.subscriptions(server, 2)
+                    _ = try await f.store.update(className: "Company", objectId: initrode, fields: ["industry": .set(.string("Staplers"))],
+                                                 context: bob.access)
+                    try await page.waitFor("document.querySelector('#record-industry').value === 'Staplers'")
+                    let deal = try await f.object("Deal", ["title": .string("TPS reports"), "company": .pointer(className: "Company", objectId: initrode)],
+                                                  acl: shared, as: bob.access)
+                    try await page.waitFor("document.querySelector('#deals-heading').textContent === 'Deals (1)'")
+                    #expect(try await page.evaluate("document.querySelector('#record-deals li a').textContent").string == "TPS reports")
+                    try await page.type("#record-website", "https://initrode.example")
+                    try await page.click("#record-form button[type=submit]")
+                    try await page.waitFor("document.querySelector('#status').textContent.includes('saved')")
+                    #expect(try await f.store.get(className: "Company", objectId: initrode, context: .master)["website"] == .string("https://initrode.example"))
+
+                    // My work: a teammate's activity due today appears, then goes when they complete it.
+                    try await page.goto("http://127.0.0.1:\(server.port)/#/work")
+                    try await page.waitFor("document.querySelector('#work li.empty')")
+                    try await Self.subscriptions(server, 1)
+                    let call = try await f.object("Activity", ["subject": .string("Call Bill"), "type": .string("call"), "dueDate": .date(Date()),
+                                                               "relatedTo": .pointer(className: "Deal", objectId: deal)], acl: shared, as: bob.access)
+                    try await page.waitFor("[...document.querySelectorAll('#work label')].some(l => l.textContent === 'call: Call Bill')")
+                    _ = try await f.store.update(className: "Activity", objectId: call, fields: ["completedAt": .set(.date(Date()))], context: bob.access)
+                    try await page.waitFor("document.querySelector('#work li.empty')")
+                }
+            }
+        }
+    }
+
+    static func expectNamed(_ page: Browser.Page, _ where: String) async throws {
+        let unnamed = try await page.unnamedControls()
+        #expect(unnamed.isEmpty, "\(`where`): controls without a name: \(unnamed)")
+    }
+
+    @Test("every control on every page has a name in the browser's accessibility tree, at desktop and phone widths")
+    func controlsHaveNames() async throws {
+        try await TestGateway.run("web_a11y") { f in
+            let alice = try await f.user("alice")
+            let company = try await f.object("Company", ["name": .string("Vandelay")], as: alice.access)
+            let contact = try await f.object("Contact", ["name": .string("Art Vandelay"), "company": .pointer(className: "Company", objectId: company)],
+                                             as: alice.access)
+            let deal = try await f.object("Deal", ["title": .string("Latex import"), "contact": .pointer(className: "Contact", objectId: contact)],
+                                          as: alice.access)
+            try await f.object("Activity", ["subject": .string("Call Art"), "type": .string("call"), "dueDate": .date(Date()),
+                                            "relatedTo": .pointer(className: "Deal", objectId: deal)], as: alice.access)
+            try await f.withServer { server in
+                try await Browser.run { browser in
+                    let page = try await browser.newPage()
+                    let base = "http://127.0.0.1:\(server.port)"
+                    try await page.goto(base + "/")
+                    try await page.waitFor("document.querySelector('#login-form')")
+                    try await Self.expectNamed(page, "the login form")
+                    try await Self.logIn(page, server, "alice")
+                    let pages = [
+                        ("#/board", "document.querySelector('#board')?.dataset.loaded"),
+                        ("#/deal/\(globalId("Deal", deal))", "document.querySelector('#timeline li.activity')"),
+                        ("#/deal/new", "document.querySelector('#deal-title')"),
+                        ("#/contacts", "document.querySelector('#records')?.dataset.loaded"),
+                        ("#/contacts/\(globalId("Contact", contact))", "document.querySelector('#timeline li')"),
+                        ("#/companies", "document.querySelector('#records')?.dataset.loaded"),
+                        ("#/companies/\(globalId("Company", company))", "document.querySelector('#deals-heading')"),
+                        ("#/work", "document.querySelector('#work')?.dataset.loaded"),
+                    ]
+                    for (width, height) in [(1280, 900), (360, 740)] {
+                        try await page.resize(width: width, height: height)
+                        for (hash, ready) in pages {
+                            try await page.evaluate("location.hash = '\(hash)'")
+                            try await page.waitFor(ready)
+                            try await Self.expectNamed(page, "\(hash) at \(width) px")
+                            // Nothing is wider than the screen (no sideways scrolling on a phone).
+                            #expect(try await page.evaluate("document.documentElement.scrollWidth <= innerWidth").bool == true, "\(hash) at \(width) px")
+                        }
+                    }
+                    try await page.goto(base + "/graphql")
+                    try await page.waitFor("document.querySelectorAll('#examples option').length > 3")
+                    try await Self.expectNamed(page, "the playground")
                 }
             }
         }

@@ -90,9 +90,9 @@ function route() {
     link.toggleAttribute("aria-current", link.getAttribute("href") === `#/${page}`);
   }
   if (page === "deal" && id) unmount = mountDeal(view, decodeURIComponent(id), { announce });
-  else if ((page === "contacts" || page === "companies") && id) mountRecord(view, page, decodeURIComponent(id), { announce });
-  else if (page === "contacts" || page === "companies") mountList(view, page, { announce });
-  else if (page === "work") mountWork(view, { announce });
+  else if ((page === "contacts" || page === "companies") && id) unmount = mountRecord(view, page, decodeURIComponent(id), { announce });
+  else if (page === "contacts" || page === "companies") unmount = mountList(view, page, { announce });
+  else if (page === "work") unmount = mountWork(view, { announce });
   else unmount = mountBoard(view, { announce });
 }
 

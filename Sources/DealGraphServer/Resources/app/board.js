@@ -2,7 +2,7 @@
 // cards per column with "Show more", filters, moving a card by dragging it, by its stage menu or
 // with Alt+Arrow keys, and live updates from the deal subscription.
 import { graphql, words } from "./api.js";
-import { subscribe } from "./live.js";
+import { reloadOn } from "./live.js";
 import { el, money, day, literal } from "./dom.js";
 
 export const STAGES = ["lead", "qualified", "proposal", "negotiation", "won", "lost"];
@@ -13,8 +13,6 @@ const CARD = "id objectId title amount stage expectedCloseDate company { name } 
 export function mountBoard(view, { announce }) {
   const filters = { assignee: "", company: "", text: "" };
   const columns = new Map(); // stage -> { list, heading, more, deals, cursor }
-  let stopLive = null;
-  let refreshTimer = null;
 
   function where(stage) {
     const parts = [];
@@ -187,9 +185,5 @@ export function mountBoard(view, { announce }) {
   loadAssignees();
   load();
   // Another user's change arrives as an event; the board reloads once for a burst of them.
-  stopLive = subscribe("subscription BoardEvents { dealEvents { event node { id } } }", {}, () => {
-    clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(load, 150);
-  });
-  return () => { stopLive?.(); clearTimeout(refreshTimer); };
+  return reloadOn("subscription BoardEvents { dealEvents { event node { id } } }", {}, load);
 }

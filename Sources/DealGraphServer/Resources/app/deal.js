@@ -2,9 +2,9 @@
 // activity timeline (calls, emails, meetings, notes) with add, complete and delete. `id` "new"
 // creates a deal.
 import { graphql, words } from "./api.js";
-import { el, money, day } from "./dom.js";
+import { el, money, day, confirmButton } from "./dom.js";
 import { picker } from "./picker.js";
-import { subscribe } from "./live.js";
+import { subscribe, reloadOn, lifetime } from "./live.js";
 import { STAGES } from "./board.js";
 
 const FIELDS = "id objectId title amount stage expectedCloseDate notes contact { id name } company { id name } assignedTo { id username }";
@@ -15,10 +15,7 @@ const dateInput = (iso) => (iso ? new Date(iso).toISOString().slice(0, 10) : "")
 
 /** Shows the deal; returns what ends its live updates. */
 export function mountDeal(view, id, options) {
-  const stops = [];
-  let gone = false;
-  show(view, id, options, (stop) => (gone ? stop() : stops.push(stop)));
-  return () => { gone = true; stops.forEach((stop) => stop()); };
+  return lifetime((keep) => show(view, id, options, keep));
 }
 
 async function show(view, id, { announce }, keep) {
@@ -48,7 +45,7 @@ async function show(view, id, { announce }, keep) {
     el("h1", { id: "deal-heading" }, [creating ? "New deal" : deal.title]),
     title, amount, stage, closes, contact.element, company.element, assignee.element, notes,
     el("p", { class: "actions" }, [save, el("a", { href: "#/board" }, ["Back to the pipeline"]),
-      ...(creating ? [] : [el("button", { type: "button", class: "danger", id: "deal-delete", onclick: remove }, ["Delete deal"])])]),
+      ...(creating ? [] : [confirmButton({ id: "deal-delete" }, "Delete deal", remove)])]),
   ]);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -79,7 +76,6 @@ async function show(view, id, { announce }, keep) {
   });
 
   async function remove() {
-    if (!confirm(`Delete the deal "${deal.title}"?`)) return;
     try {
       await graphql("mutation DeleteDeal($id: ID!) { deleteDeal(input: {id: $id}) { deal { id } } }", { id });
       announce(`Deal "${deal.title}" deleted.`);
@@ -91,8 +87,7 @@ async function show(view, id, { announce }, keep) {
 
   view.replaceChildren(form);
   if (creating) return form.elements.title.focus();
-  const activities = timeline(id, announce);
-  view.append(activities);
+  view.append(timeline(id, announce, keep));
   // Someone else's change to this deal or its activities shows at once; fields being edited here
   // are not overwritten, the status line says the deal changed instead.
   let dirty = false;
@@ -109,15 +104,11 @@ async function show(view, id, { announce }, keep) {
       form.elements.expectedCloseDate.value = dateInput(fresh.expectedCloseDate);
       form.querySelector("h1").textContent = fresh.title;
     }));
-  keep(subscribe("subscription ActivityWatch { activityEvents { event node { relatedTo { ... on Deal { id } } } original { relatedTo { ... on Deal { id } } } } }",
-    {}, (payload) => {
-      const event = payload?.data?.activityEvents;
-      if (event?.node?.relatedTo?.id === id || event?.original?.relatedTo?.id === id) activities.reload();
-    }));
 }
 
-/** The activities of a deal or contact (`relatedTo`), newest due last, with add, complete, delete. */
-export function timeline(parentId, announce) {
+/** The activities of a deal or contact (`relatedTo`), newest due last, with add, complete, delete;
+ *  a teammate's change to one of them shows at once. */
+export function timeline(parentId, announce, keep) {
   const list = el("ol", { class: "timeline", id: "timeline" });
   const type = el("select", { id: "activity-type", "aria-label": "Activity type" }, TYPES.map((t) => el("option", { value: t }, [t])));
   const subject = el("input", { id: "activity-subject", "aria-label": "Activity subject", placeholder: "Subject", required: true });
@@ -187,7 +178,9 @@ export function timeline(parentId, announce) {
     }
   });
   load();
-  section.reload = load;
+  const related = "relatedTo { ... on Deal { id } ... on Contact { id } }";
+  keep(reloadOn(`subscription ActivityWatch { activityEvents { event node { ${related} } original { ${related} } } }`, {}, load,
+    (data) => data?.activityEvents?.node?.relatedTo?.id === parentId || data?.activityEvents?.original?.relatedTo?.id === parentId));
   return section;
 }
 

@@ -17,3 +17,26 @@ export const day = (iso) => new Date(iso).toLocaleDateString(undefined, { year: 
 
 /** A user's text as a regular expression that matches it literally (for `matchesRegex`). */
 export const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A delete button that asks before it acts: the first press arms it ("Press again to delete"),
+ *  a second press within five seconds runs `action`; leaving it disarms it. No modal dialog, so
+ *  the keyboard, a screen reader (the label changes) and a test drive it alike. */
+export function confirmButton(attributes, label, action) {
+  const button = el("button", { type: "button", class: "danger", ...attributes }, [label]);
+  const name = attributes["aria-label"] ?? label;
+  let timer = null;
+  const disarm = () => { clearTimeout(timer); timer = null; button.textContent = label; button.setAttribute("aria-label", name); button.classList.remove("armed"); };
+  button.addEventListener("click", () => {
+    if (!timer) {
+      button.textContent = "Press again to delete";
+      button.setAttribute("aria-label", `${name}: press again to confirm`);
+      button.classList.add("armed");
+      timer = setTimeout(disarm, 5000);
+      return;
+    }
+    disarm();
+    action();
+  });
+  button.addEventListener("blur", disarm);
+  return button;
+}

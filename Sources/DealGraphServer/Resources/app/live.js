@@ -56,3 +56,24 @@ export function closeAll() {
   active.clear();
   if (socket) { socket.close(1000); socket = null; }
 }
+
+/** Subscribes and calls `reload` once per burst of events that `accept` takes (150 ms apart);
+ *  returns what ends it. Pages that show query results follow changes this way. */
+export function reloadOn(query, variables, reload, accept = () => true) {
+  let timer = null;
+  const stop = subscribe(query, variables, (payload) => {
+    if (!accept(payload?.data)) return;
+    clearTimeout(timer);
+    timer = setTimeout(reload, 150);
+  });
+  return () => { stop(); clearTimeout(timer); };
+}
+
+/** Runs a page's body, which may register what ends its subscriptions through `keep` (also after
+ *  an await); returns what ends them all, including any registered after the page was left. */
+export function lifetime(body) {
+  const stops = [];
+  let gone = false;
+  body((stop) => (gone ? stop() : stops.push(stop)));
+  return () => { gone = true; stops.splice(0).forEach((stop) => stop()); };
+}

@@ -38,5 +38,5 @@ export function picker({ label, id, type, list, field, current }) {
     if (event.key === "Escape") close();
   });
   input.addEventListener("blur", () => setTimeout(close, 150));
-  return { element: wrapper, get value() { return value; }, get text() { return input.value; } };
+  return { element: wrapper, show: choose, get value() { return value; }, get text() { return input.value; } };
 }

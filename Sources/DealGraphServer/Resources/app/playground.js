@@ -39,21 +39,48 @@ function restore() {
 const unwrap = (type) => { while (type && (type.kind === "NON_NULL" || type.kind === "LIST")) type = type.ofType; return type; };
 const typeText = (type) => type.kind === "NON_NULL" ? `${typeText(type.ofType)}!` : type.kind === "LIST" ? `[${typeText(type.ofType)}]` : type.name;
 
-/** The composite type whose fields may be selected at `offset`, or null. */
-function typeAt(offset) {
+const OPERATIONS = ["query", "mutation", "subscription"];
+
+/** What may be typed at `offset`: the frame the cursor is in (a selection set, the arguments of a
+ *  field, an input object, a list, variable definitions), the previous token, and the variables
+ *  defined so far. A frame's `type` is a selection set's type, `defs` the argument or input field
+ *  definitions, `key` the argument being given a value. */
+function contextAt(offset) {
   const tokens = tokenize(query.value.slice(0, offset)).filter((t) => t.kind !== "space" && t.kind !== "comment");
-  const stack = [];
-  let parens = 0;
+  const frames = [];
+  const variables = new Map(); // $name -> type text
+  const top = () => frames[frames.length - 1];
+  // The input type of the value being written in an arguments, input or list frame.
+  const valueType = (frame) => frame?.kind === "list" ? frame.of : unwrap(frame?.defs?.find((d) => d.name === frame.key)?.type);
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i].text;
-    if (t === "(") parens++;
-    else if (t === ")") parens--;
-    else if (t === "}" && !parens) stack.pop();
-    else if (t === "{" && !parens) {
-      stack.push(enclosing(tokens, i, stack[stack.length - 1]));
+    const token = tokens[i], t = token.text, frame = top();
+    const inValue = frame && frame.kind !== "selection";
+    if (t === "{") {
+      if (inValue) frames.push({ kind: "input", defs: types.get(valueType(frame)?.name)?.inputFields ?? [] });
+      else frames.push({ kind: "selection", type: enclosing(tokens, i, frame?.type) });
+    } else if (t === "(") {
+      const before = tokens[i - 1];
+      const field = frame?.kind === "selection" && before?.kind === "name" && tokens[i - 2]?.text !== "@" ? frame.type?.fields?.find((f) => f.name === before.text) : null;
+      const definesVariables = !frame && (OPERATIONS.includes(before?.text) || OPERATIONS.includes(tokens[i - 2]?.text));
+      frames.push(definesVariables ? { kind: "variables" } : { kind: "arguments", defs: field?.args ?? [] });
+    } else if (t === "[") {
+      // A list value takes its element type; a list type in variable definitions, or a stray
+      // bracket, opens a frame only so that its "]" closes it.
+      let of = inValue && frame.kind !== "variables" ? (frame.kind === "list" ? frame.of : frame.defs?.find((d) => d.name === frame.key)?.type) : null;
+      while (of?.kind === "NON_NULL") of = of.ofType;
+      frames.push(frame?.kind === "variables" ? { kind: "variables" } : inValue ? { kind: "list", of: unwrap(of?.kind === "LIST" ? of.ofType : of) } : { kind: "other" });
+    } else if (t === "}" || t === ")" || t === "]") {
+      frames.pop();
+    } else if (t === ":" && frame && frame.kind !== "selection") {
+      const key = tokens[i - 1];
+      if (frame.kind === "variables" && key?.kind === "variable") {
+        let end = i + 1; // the type text after the colon, up to the next variable, ")" or "="
+        while (end < tokens.length && tokens[end].kind !== "variable" && tokens[end].text !== ")" && tokens[end].text !== "=") end++;
+        variables.set(key.text, tokens.slice(i + 1, end).map((x) => x.text).join(""));
+      } else frame.key = key?.text;
     }
   }
-  return parens ? null : stack[stack.length - 1] ?? null;
+  return { frame: top(), previous: tokens[tokens.length - 1], variables, valueType };
 }
 
 /** The type a `{` at index `i` opens: an operation's root, a fragment's or inline fragment's type
@@ -68,9 +95,9 @@ function enclosing(tokens, i, parent) {
   while (tokens[j]?.text === ")" || tokens[j]?.kind === "name" && tokens[j - 1]?.text === "@") j -= 2; // directives
   const before = tokens[j];
   if (!before) return types.get(roots.query) ?? null;
-  if (before.kind === "keyword" && ["query", "mutation", "subscription"].includes(before.text)) return types.get(roots[before.text]) ?? null;
-  if (tokens[j - 1]?.text === "on" || tokens[j - 1]?.kind === "keyword" && tokens[j - 1]?.text === "on") return types.get(before.text) ?? null;
-  if (["query", "mutation", "subscription"].includes(tokens[j - 1]?.text)) return types.get(roots[tokens[j - 1].text]) ?? null;
+  if (before.kind === "keyword" && OPERATIONS.includes(before.text)) return types.get(roots[before.text]) ?? null;
+  if (tokens[j - 1]?.text === "on") return types.get(before.text) ?? null;
+  if (OPERATIONS.includes(tokens[j - 1]?.text)) return types.get(roots[tokens[j - 1].text]) ?? null;
   if (before.kind === "name" && parent) {
     const field = parent.fields?.find((f) => f.name === before.text);
     return field ? types.get(unwrap(field.type).name) ?? null : null;
@@ -81,21 +108,43 @@ function enclosing(tokens, i, parent) {
 let choices = [], chosen = 0;
 
 function wordBefore(offset) {
-  const match = /[_A-Za-z][_0-9A-Za-z]*$/.exec(query.value.slice(0, offset));
+  const match = /\$?[_A-Za-z][_0-9A-Za-z]*$|\$$/.exec(query.value.slice(0, offset));
   return match ? match[0] : "";
+}
+
+/** The names that fit at `offset`, each `{name, detail}`: fields in a selection set, argument and
+ *  input field names, and in a value position the operation's variables, enum values and
+ *  booleans; input types where a variable's type is written. */
+function candidates(offset, word) {
+  const { frame, previous, variables, valueType } = contextAt(offset - word.length);
+  if (!frame || frame.kind === "other") return [];
+  if (frame.kind === "selection") return (frame.type?.fields ?? []).map((f) => ({ name: f.name, detail: typeText(f.type) }));
+  if (frame.kind === "variables") {
+    if (previous?.text !== ":" && previous?.text !== "[") return [];
+    return [...types.values()].filter((t) => ["SCALAR", "ENUM", "INPUT_OBJECT"].includes(t.kind) && !t.name.startsWith("__"))
+      .map((t) => ({ name: t.name, detail: t.kind.toLowerCase().replace("_", " ") }));
+  }
+  const naming = frame.kind !== "list" && previous?.text !== ":";
+  if (naming) return word.startsWith("$") ? [] : frame.defs.map((d) => ({ name: d.name, detail: typeText(d.type) }));
+  const expected = valueType(frame);
+  const values = [...variables].map(([name, type]) => ({ name, detail: type }));
+  if (word.startsWith("$")) return values;
+  const named = types.get(expected?.name);
+  if (named?.kind === "ENUM") values.push(...named.enumValues.map((v) => ({ name: v.name, detail: named.name })));
+  if (expected?.name === "Boolean") values.push({ name: "true", detail: "Boolean" }, { name: "false", detail: "Boolean" });
+  return values;
 }
 
 function suggest(force = false) {
   const offset = query.selectionStart;
   const word = wordBefore(offset);
-  const type = typeAt(offset - word.length);
-  if (!type?.fields || (!word && !force)) return close();
-  choices = type.fields.filter((f) => f.name.startsWith(word) && f.name !== word).slice(0, 12);
+  if (!word && !force) return close();
+  choices = candidates(offset, word).filter((c) => c.name.startsWith(word) && c.name !== word).slice(0, 12);
   if (!choices.length) return close();
   chosen = 0;
-  completions.replaceChildren(...choices.map((field, index) => el("li", {
+  completions.replaceChildren(...choices.map((choice, index) => el("li", {
     role: "option", id: `completion-${index}`, "aria-selected": String(index === chosen), onmousedown: (e) => { e.preventDefault(); accept(index); },
-  }, [field.name, el("span", { class: "type" }, [typeText(field.type)])])));
+  }, [choice.name, el("span", { class: "type" }, [choice.detail])])));
   const lines = query.value.slice(0, offset).split("\n");
   completions.style.top = `${Math.min(lines.length * 19 + 8, query.clientHeight - 40)}px`;
   completions.style.left = `${Math.min(lines[lines.length - 1].length * 7.8 + 8, query.clientWidth - 160)}px`;

@@ -1,9 +1,13 @@
-// My work: open activities due today or overdue, across deals and contacts, soonest first.
+// My work: open activities due today or overdue, across deals and contacts, soonest first,
+// following teammates' changes live.
 import { graphql, words } from "./api.js";
 import { el, day } from "./dom.js";
+import { reloadOn } from "./live.js";
 
+/** The list; returns what ends its live updates. */
 export function mountWork(view, { announce }) {
   const list = el("ol", { class: "timeline", id: "work" });
+  let rendered = null;
   view.replaceChildren(el("h1", {}, ["My work: due today and overdue"]), list);
 
   async function load() {
@@ -14,6 +18,10 @@ export function mountWork(view, { announce }) {
           id type subject dueDate relatedTo { ... on Deal { id title } ... on Contact { id name } } } } } }`,
         { w: { dueDate: { lessThanOrEqualTo: end.toISOString() }, completedAt: { exists: false } } });
       const items = data.activities.edges.map((edge) => edge.node);
+      // A live reload that brings nothing new leaves the list (and a click in it) alone.
+      const shown = JSON.stringify(items);
+      if (shown === rendered) return;
+      rendered = shown;
       const now = Date.now();
       list.replaceChildren(...items.map((activity) => {
         const done = el("input", { type: "checkbox", id: `work-${activity.id}` });
@@ -44,4 +52,6 @@ export function mountWork(view, { announce }) {
     }
   }
   load();
+  // A teammate's new, moved or completed activity shows at once.
+  return reloadOn("subscription WorkEvents { activityEvents { event node { id } } }", {}, load);
 }
