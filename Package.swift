@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "CRMGraphQL", targets: ["CRMGraphQL"]),
         .library(name: "ParseREST", targets: ["ParseREST"]),
         .library(name: "DealGraphServer", targets: ["DealGraphServer"]),
+        .library(name: "ParseTransfer", targets: ["ParseTransfer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -72,6 +73,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "ParseTransfer",
+            dependencies: ["APICore", "GraphQLEngine", "CRMStore", "PostgresClient"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "DealGraphServer",
             dependencies: [
                 "APICore", "CRMGraphQL", "ParseREST", "GraphQLEngine", "CRMStore", "PostgresClient",
@@ -87,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "dealgraph",
             dependencies: [
-                "DealGraphServer", "PostgresClient", "CRMStore",
+                "DealGraphServer", "PostgresClient", "CRMStore", "ParseTransfer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -115,6 +121,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore", "DealGraphTesting", "SeededRandom"], swiftSettings: strict),
+        .testTarget(name: "ParseTransferTests", dependencies: ["ParseTransfer", "CRMStore", "APICore", "DealGraphTesting", "PostgresClient", "SeededRandom"],
+                    swiftSettings: strict),
         .testTarget(name: "APICoreTests", dependencies: ["APICore", "DealGraphTesting", "PostgresClient"], swiftSettings: strict),
         .testTarget(name: "CRMGraphQLTests", dependencies: ["CRMGraphQL", "APICore", "DealGraphTesting"], swiftSettings: strict),
         .testTarget(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRMStore
 import Foundation
 import Logging
 import PostgresClient
@@ -25,6 +26,28 @@ struct DatabaseOptions: ParsableArguments {
         let directory = dataDir ?? environment["DEALGRAPH_DATA_DIR"] ?? ".dealgraph/postgres"
         let embedded = EmbeddedPostgres(directory: directory, logger: logger)
         return (try await embedded.start(), embedded)
+    }
+}
+
+extension DatabaseOptions {
+    /// Opens the database (starting the embedded server when needed), migrates it, and runs
+    /// `body` with a store on two connections (a command-line job, not a server); closes all after.
+    func withStore<T>(logger: Logger, _ body: (CRMStore) async throws -> T) async throws -> T {
+        let (configuration, embedded) = try await open(logger: logger)
+        let pool = PostgresPool(configuration: configuration, maxConnections: 2, logger: logger)
+        let outcome: Result<T, any Error>
+        do {
+            let model = try ClassModel.bundled()
+            try await Migrator.run(pool: pool, model: model)
+            var options = StoreOptions()
+            options.listensForInvalidations = false
+            outcome = .success(try await body(try await CRMStore(pool: pool, model: model, options: options)))
+        } catch {
+            outcome = .failure(error)
+        }
+        await pool.close()
+        await embedded?.stop()
+        return try outcome.get()
     }
 }
 

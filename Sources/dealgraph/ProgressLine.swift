@@ -6,6 +6,8 @@ struct ProgressLine {
     private let isTerminal = isatty(FileHandle.standardError.fileDescriptor) == 1
     private let started = ContinuousClock.now
     private var lastShown = -1
+    /// The command, for the plain lines; the unit of `done` and `total`.
+    var command = "seed", unit = "rows"
 
     mutating func show(_ label: String, done: Int, total: Int) {
         let share = total > 0 ? Double(done) / Double(total) : 1
@@ -15,11 +17,11 @@ struct ProgressLine {
             lastShown = permille
             let width = 30, filled = Int(share * Double(width))
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-            write("\r[\(bar)] \(permille / 10)% \(done)/\(total) rows \(label) \(elapsed)\u{1B}[K")
+            write("\r[\(bar)] \(permille / 10)% \(done)/\(total) \(unit) \(label) \(elapsed)\u{1B}[K")
         } else {
             guard permille / 100 != lastShown / 100 || done == total, permille != lastShown else { return }
             lastShown = permille
-            write("seed: \(permille / 10)% (\(done)/\(total) rows, \(label), \(elapsed))\n")
+            write("\(command): \(permille / 10)% (\(done)/\(total) \(unit), \(label), \(elapsed))\n")
         }
     }
 

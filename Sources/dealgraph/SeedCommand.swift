@@ -40,15 +40,7 @@ struct SeedCommand: AsyncParsableCommand {
             ?? ".dealgraph"
         let path = (folder as NSString).appendingPathComponent("seed-password")
         let (password, _) = try SecretFile.loadOrCreate(at: path, bytes: 8)
-        let (configuration, embedded) = try await database.open(logger: logger)
-        var failure: (any Error)?
-        let pool = PostgresPool(configuration: configuration, maxConnections: 2, logger: logger)
-        do {
-            let model = try ClassModel.bundled()
-            try await Migrator.run(pool: pool, model: model)
-            var options = StoreOptions()
-            options.listensForInvalidations = false
-            let store = try await CRMStore(pool: pool, model: model, options: options)
+        try await database.withStore(logger: logger) { store in
             let data = SeedData(deals: deals, seed: seed)
             var progress = ProgressLine()
             let started = ContinuousClock.now
@@ -64,11 +56,6 @@ struct SeedCommand: AsyncParsableCommand {
             print("typical member: \(summary.typicalMember)")
             print("admin: \(summary.admin)")
             print("password: \(password) (in \(path))")
-        } catch {
-            failure = error
         }
-        await pool.close()
-        await embedded?.stop()
-        if let failure { throw failure }
     }
 }

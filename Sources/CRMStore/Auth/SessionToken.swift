@@ -17,3 +17,11 @@ enum SessionToken {
         return utf8[2...].allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
     }
 }
+
+extension CRMStore {
+    /// The stored form of a session token (its SHA-256, hex), or nil when the token is not one the
+    /// store issues (`r:` + 32 hex characters) and so could never be looked up.
+    public static func storedSessionToken(_ token: String) -> String? {
+        SessionToken.isWellFormed(token) ? SessionToken.hash(token) : nil
+    }
+}

@@ -53,7 +53,7 @@ public struct FieldDefinition: Sendable, Hashable {
 
     /// The column holding the target class of a polymorphic pointer. `_`-prefixed, so it is
     /// never mistaken for a field and never leaves the server as one.
-    var classColumn: String? { isPolymorphic ? "_\(name)_className" : nil }
+    public var classColumn: String? { isPolymorphic ? "_\(name)_className" : nil }
 
     /// Whether the value lives in a column of the class table (`password` does not: it is hashed
     /// into `_hashed_password`).

@@ -62,8 +62,8 @@ extension CRMStore {
                     parameters[0].append(object.objectId)
                     parameters[1].append(created)
                     parameters[2].append(created)
-                    parameters[3].append(Self.arrayLiteral(object.readers))
-                    parameters[4].append(Self.arrayLiteral(object.writers))
+                    parameters[3].append(CopyText.arrayLiteral(object.readers))
+                    parameters[4].append(CopyText.arrayLiteral(object.writers))
                     for (offset, column) in columns.enumerated() {
                         parameters[5 + offset].append(object.values[column.name] ?? nil)
                     }
@@ -80,11 +80,5 @@ extension CRMStore {
         _ = try model.require(className)
         let result = try await query("SELECT EXISTS (SELECT 1 FROM \(SQL.identifier(className)))", [])
         return result.first?.bool(0) ?? false
-    }
-
-    /// A `text[]` literal with every element double-quoted, so no principal is read as NULL or a delimiter.
-    private static func arrayLiteral(_ elements: [String]) -> String {
-        let quoted = elements.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        return "{" + quoted.joined(separator: ",") + "}"
     }
 }

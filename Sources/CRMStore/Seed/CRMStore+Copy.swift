@@ -1,25 +1,20 @@
 import PostgresClient
 
 extension CRMStore {
-    /// Copies `count` rows into a class's table with `COPY ... FROM STDIN` on `connection`; `row`
+    /// Copies `count` rows into a class's table (or `into`, a table shaped like it) with
+    /// `COPY ... FROM STDIN` on `connection`; `row`
     /// writes row `index` in COPY's text format, `progress` hears how many rows each sent chunk
     /// held. Columns are checked against the class model (system columns, stored fields, the class
     /// column of a polymorphic pointer, `_User`'s hidden columns) before any SQL is built. The
     /// transaction's rows stay out of the change log (a bulk load is not a stream of events).
-    func copy(_ className: String, columns: [String], count: Int, on connection: PostgresConnection,
+    func copy(_ className: String, columns: [String], count: Int, into table: String? = nil, on connection: PostgresConnection,
               progress: (Int) -> Void, row: (Int, inout CopyText) -> Void) async throws(StoreError) {
-        let definition = try model.require(className)
-        var known: Set<String> = ["objectId", "createdAt", "updatedAt", "_rperm", "_wperm"]
-        for field in definition.fields where field.isStoredColumn {
-            known.insert(field.name)
-            if let classColumn = field.classColumn { known.insert(classColumn) }
-        }
-        if definition.isUserClass { known.formUnion(TableLayout.userColumns.map(\.0)) }
+        let known = try copyableColumns(className)
         if let unknown = columns.first(where: { !known.contains($0) }) {
             throw StoreError(code: .invalidKeyName, "Invalid field name: \(unknown).")
         }
         try await ChangeLog.skip(on: connection)
-        let sql = "COPY \(SQL.identifier(className)) (\(columns.map(SQL.identifier).joined(separator: ", "))) FROM STDIN"
+        let sql = "COPY \(table ?? SQL.identifier(className)) (\(columns.map(SQL.identifier).joined(separator: ", "))) FROM STDIN"
         do {
             _ = try await connection.copyIn(sql) { writer in
                 var text = CopyText()
@@ -42,6 +37,19 @@ extension CRMStore {
         } catch {
             throw StoreError(mapping: error)
         }
+    }
+
+    /// The columns a bulk load may write for `className`: the system columns, the class's stored
+    /// fields (and a polymorphic pointer's class column), and `_User`'s hidden ones.
+    func copyableColumns(_ className: String) throws(StoreError) -> Set<String> {
+        let definition = try model.require(className)
+        var known: Set<String> = ["objectId", "createdAt", "updatedAt", "_rperm", "_wperm"]
+        for field in definition.fields where field.isStoredColumn {
+            known.insert(field.name)
+            if let classColumn = field.classColumn { known.insert(classColumn) }
+        }
+        if definition.isUserClass { known.formUnion(TableLayout.userColumns.map(\.0)) }
+        return known
     }
 
     /// Drops a class's secondary indexes (inside the caller's transaction) and returns a script

@@ -41,7 +41,7 @@ extension ACL {
         for principal in readers.union(writers) {
             let valid = switch principal {
             case .everyone: true
-            case .user(let id): Principal.isValidUserId(id)
+            case .user(let id): Principal.isObjectId(id)
             case .role(let name): Principal.isValidRoleName(name)
             }
             guard valid else { throw StoreError(code: .invalidACL, "Invalid ACL.") }

@@ -27,12 +27,13 @@ public enum Principal: Sendable, Hashable, Comparable {
             guard Self.isValidRoleName(name) else { return nil }
             self = .role(name)
         } else {
-            guard Self.isValidUserId(stored) else { return nil }
+            guard Self.isObjectId(stored) else { return nil }
             self = .user(stored)
         }
     }
 
-    static func isValidUserId(_ id: String) -> Bool {
+    /// An objectId's shape: 1 to 64 letters and digits (Parse draws 10).
+    public static func isObjectId(_ id: String) -> Bool {
         (1...64).contains(id.utf8.count) && id.utf8.allSatisfy { isAlphanumeric($0) }
     }
 

@@ -106,7 +106,7 @@ enum WriteValidation {
     }
 
     private static func pointerId(_ id: String, field: FieldDefinition) throws(StoreError) -> String {
-        guard Principal.isValidUserId(id) else {
+        guard Principal.isObjectId(id) else {
             throw StoreError(code: .invalidPointer, "Invalid pointer for \(field.name).")
         }
         return id

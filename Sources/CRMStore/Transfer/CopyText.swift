@@ -46,6 +46,25 @@ struct CopyText {
         bytes.append(UInt8(ascii: "}"))
     }
 
+    /// One imported cell in its column's text form.
+    mutating func cell(_ cell: ImportCell) {
+        switch cell {
+        case .null: text(nil)
+        case .text(let value), .json(let value): text(value)
+        case .number(let value): text(value.description)
+        case .bool(let value): text(value ? "t" : "f")
+        case .date(let value): timestamp(value)
+        case .textArray(let elements): textArray(elements)
+        }
+    }
+
+    /// A `text[]` literal with every element double-quoted, so no element is read as NULL or a
+    /// delimiter (for a text parameter cast to `text[]`).
+    static func arrayLiteral(_ elements: [String]) -> String {
+        let quoted = elements.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        return "{" + quoted.joined(separator: ",") + "}"
+    }
+
     mutating func endRow() {
         bytes.append(UInt8(ascii: "\n"))
         atRowStart = true
