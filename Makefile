@@ -1,5 +1,5 @@
 # Thin wrappers over scripts/ (see README.md).
-.PHONY: run test bench bench-e2e bench-realtime build
+.PHONY: run test bench bench-e2e bench-realtime bench-import build
 
 run: build
 	.build/debug/dealgraph serve --demo
@@ -18,6 +18,10 @@ bench-e2e:
 bench-realtime:
 	scripts/bootstrap
 	scripts/bench-realtime
+
+bench-import:
+	scripts/bootstrap
+	scripts/bench-import
 
 build:
 	scripts/bootstrap

@@ -5,7 +5,7 @@ import GraphQLEngine
 
 /// The decoded objects of one export file waiting to be written, in the shape its class takes:
 /// rows for a model class, roles, role memberships, or sessions.
-struct ClassBatch {
+struct ClassBatch: Sendable {
     let className: String
     private let definition: ClassDefinition?
     /// A model class's columns, `objectId` first.
@@ -16,6 +16,8 @@ struct ClassBatch {
     private var userMembers: [(member: String, role: String)] = []
     private var roleMembers: [(member: String, role: String)] = []
     private var sessions: [ImportedSession] = []
+    /// Report lines the batch's objects gave (kind, fields), for the report to write.
+    private(set) var findings: [(kind: String, fields: [(String, GraphQLValue)])] = []
 
     init(className: String, model: ClassModel) {
         self.className = className
@@ -30,10 +32,14 @@ struct ClassBatch {
         self.columns = columns
     }
 
+    var isEmpty: Bool { count == 0 && findings.isEmpty }
+
     var count: Int { rows.count + roles.count + userMembers.count + roleMembers.count + sessions.count }
 
     /// Decodes one object of the file into the batch; a ``Refusal`` leaves the batch as it was.
-    mutating func add(_ value: GraphQLValue, report: ImportReport) throws {
+    mutating func record(_ kind: String, _ fields: [(String, GraphQLValue)]) { findings.append((kind, fields)) }
+
+    mutating func add(_ value: GraphQLValue) throws {
         switch className {
         case "_Join:users:_Role", "_Join:roles:_Role":
             guard let member = value["relatedId"]?.stringValue, let role = value["owningId"]?.stringValue,
@@ -62,17 +68,17 @@ struct ClassBatch {
             roleMembers += children
         case "_Session":
             let object = try ExportedObjectDecoder.decode(value, definition: nil, isSystem: true)
-            try addSession(object, report: report)
+            try addSession(object)
         default:
             guard let definition else { throw Refusal(reason: "no class \(className) in the model") }
             let object = try ExportedObjectDecoder.decode(value, definition: definition)
             for (field, json, reason) in object.aside {
-                try report.record("aside", [("class", .string(className)), ("objectId", .string(object.objectId)), ("field", .string(field)),
-                                            ("value", .string(json)), ("reason", .string(reason))])
+                findings.append(("aside", [("class", .string(className)), ("objectId", .string(object.objectId)), ("field", .string(field)),
+                                            ("value", .string(json)), ("reason", .string(reason))]))
             }
             if definition.isUserClass, object.cells["_hashed_password"] == nil {
-                try report.record("noPassword", [("objectId", .string(object.objectId)),
-                                                 ("username", object.cells["username"].flatMap { if case .text(let name) = $0 { .string(name) } else { nil } } ?? .null)])
+                findings.append(("noPassword", [("objectId", .string(object.objectId)),
+                                                 ("username", object.cells["username"].flatMap { if case .text(let name) = $0 { .string(name) } else { nil } } ?? .null)]))
             }
             var row: [ImportCell] = [.text(object.objectId), .date(object.createdAt), .date(object.updatedAt),
                                      object.readers.map(ImportCell.textArray) ?? .null, object.writers.map(ImportCell.textArray) ?? .null]
@@ -81,7 +87,7 @@ struct ClassBatch {
         }
     }
 
-    private mutating func addSession(_ object: ExportedObject, report: ImportReport) throws {
+    private mutating func addSession(_ object: ExportedObject) throws {
         let user = object.extra["user"].flatMap { $0.stringValue ?? ParseValue.pointer($0)?.objectId }
             ?? object.extra["_p_user"]?.stringValue.flatMap { $0.hasPrefix("_User$") ? String($0.dropFirst(6)) : nil }
         guard let user, Principal.isObjectId(user) else { throw Refusal(reason: "a session needs its user") }
@@ -95,8 +101,8 @@ struct ClassBatch {
             hash = CRMStore.storedSessionToken(token)
             // A token of another shape could never be looked up; the user logs in again.
             if hash == nil {
-                try report.record("session", [("objectId", .string(object.objectId)), ("user", .string(user)),
-                                              ("reason", .string("its token is not r: and 32 hex characters; the user logs in again"))])
+                findings.append(("session", [("objectId", .string(object.objectId)), ("user", .string(user)),
+                                              ("reason", .string("its token is not r: and 32 hex characters; the user logs in again"))]))
                 return
             }
         }
@@ -116,6 +122,6 @@ struct ClassBatch {
         try await transaction.addMembers(relation: .users, userMembers)
         try await transaction.addMembers(relation: .roles, roleMembers)
         try await transaction.upsertSessions(sessions)
-        (rows, roles, userMembers, roleMembers, sessions) = ([], [], [], [], [])
+        (rows, roles, userMembers, roleMembers, sessions, findings) = ([], [], [], [], [], [])
     }
 }

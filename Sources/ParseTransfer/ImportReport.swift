@@ -6,8 +6,8 @@ import GraphQLEngine
 public final class ImportReport {
     public let path: String
     private let file: PrivateFile
-    /// Objects imported per file, in import order.
-    public private(set) var imported: [(file: String, count: Int)] = []
+    /// Objects imported per file and the seconds the file took, in import order.
+    public private(set) var imported: [(file: String, count: Int, seconds: Double)] = []
     /// Findings per kind (`aside`, `refused`, `noPassword`, `dangling`, `unknownPrincipal`, `session`, `file`).
     public private(set) var counts: [String: Int] = [:]
 
@@ -21,16 +21,19 @@ public final class ImportReport {
         try file.write((JSONEncoding.text(.object(Record(fields: [("kind", .string(kind))] + fields))) ?? "{}") + "\n")
     }
 
-    func finished(file name: String, objects: Int) throws(TransferError) {
-        imported.append((name, objects))
-        try record("imported", [("file", .string(name)), ("objects", .int(objects))], count: 0)
+    func finished(file name: String, objects: Int, seconds: Double) throws(TransferError) {
+        imported.append((name, objects, seconds))
+        try record("imported", [("file", .string(name)), ("objects", .int(objects)), ("seconds", .float(seconds))], count: 0)
     }
 
     func close() throws(TransferError) { try file.close() }
 
     /// A few lines for the terminal.
     public var summary: String {
-        var lines = imported.map { "  \($0.file): \($0.count) objects" }
+        var lines = imported.map { file in
+            let rate = file.seconds > 0 && file.count >= 1_000 ? String(format: ", %.0f objects/s", Double(file.count) / file.seconds) : ""
+            return "  \(file.file): \(file.count) objects in \(String(format: "%.2f", file.seconds)) s\(rate)"
+        }
         let words: [(String, String)] = [
             ("refused", "objects refused"), ("aside", "fields kept aside (not in the class model)"),
             ("noPassword", "users without a password hash (they must reset it)"), ("session", "sessions not imported"),

@@ -54,35 +54,28 @@ public struct ParseImport: Sendable {
         for file in unknown { try report.record("file", [("file", .string(file)), ("reason", .string("no class of that name in the class model"))]) }
         try await store.importing(context: .master) { transaction in
             for (className, file) in files {
-                var reader = try ExportFileReader(path: file, maximumObjectBytes: maximumObjectBytes)
-                var batch = ClassBatch(className: className, model: store.model)
-                var objects = 0
-                while let bytes = try reader.next() {
-                    let value: GraphQLValue
+                let source = try BatchSource(job: self, className: className, file: file, model: store.model)
+                let started = ContinuousClock.now
+                let isModelClass = store.model.classes.contains { $0.name == className }
+                let rebuild = isModelClass ? try await transaction.startLoad(className) : nil
+                // The next batch is read and decoded while this one is written: two cores busy.
+                var upcoming = Task.detached { try source.next() }
+                while var batch = try await upcoming.value {
+                    upcoming = Task.detached { try source.next() }
+                    for (kind, fields) in batch.findings { try report.record(kind, fields) }
                     do {
-                        value = try JSONReader.parse(bytes, maxDepth: ParseValue.maximumJSONDepth + 4)
-                    } catch {
-                        throw TransferError("\(file): object \(reader.count) is not valid JSON: \(error)")
-                    }
-                    do {
-                        try batch.add(value, report: report)
-                        objects += 1
-                    } catch let refusal as Refusal {
-                        let id = (value["objectId"] ?? value["_id"])?.stringValue.map(ExportedObjectDecoder.quoted) ?? "without an objectId"
-                        guard skipRefused else {
-                            throw TransferError("\(file): object \(reader.count) (\(id)) refused: \(refusal.reason). Nothing was imported; fix the file or run with --skip-refused.")
-                        }
-                        try report.record("refused", [("file", .string(file)), ("object", .int(reader.count)), ("objectId", .string(id)),
-                                                      ("reason", .string(refusal.reason))])
-                    }
-                    if batch.count >= batchSize {
                         try await batch.flush(transaction)
-                        progress(className, objects, reader.bytesRead, reader.size)
+                    } catch {
+                        _ = try? await upcoming.value // the reader is done with before the transaction ends
+                        throw error
                     }
+                    progress(className, source.objects, source.bytesRead, source.size)
                 }
-                try await batch.flush(transaction)
-                progress(className, objects, reader.size, reader.size)
-                try report.finished(file: (file as NSString).lastPathComponent, objects: objects)
+                if isModelClass { try await transaction.finishLoad(className, rebuild: rebuild) }
+                let objects = source.objects
+                let took = ContinuousClock.now - started
+                try report.finished(file: (file as NSString).lastPathComponent, objects: objects,
+                                    seconds: Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18)
             }
             for dangling in try await transaction.danglingPointers() {
                 try report.record("dangling", [("class", .string(dangling.className)), ("field", .string(dangling.field)),
@@ -96,5 +89,50 @@ public struct ParseImport: Sendable {
         }
         try report.close()
         return report
+    }
+}
+
+/// One export file's objects in batches, read and decoded off the task that writes them. Used by
+/// one task at a time (the importer awaits each batch before it asks for the next), hence
+/// unchecked: the reader inside is not thread-safe, and it is never used concurrently.
+final class BatchSource: @unchecked Sendable {
+    private var reader: ExportFileReader
+    private let className: String, file: String, model: ClassModel
+    private let skipRefused: Bool, batchSize: Int
+    /// Objects taken so far (refused ones not counted).
+    private(set) var objects = 0
+    let size: Int
+    var bytesRead: Int { reader.bytesRead }
+
+    init(job: ParseImport, className: String, file: String, model: ClassModel) throws(TransferError) {
+        reader = try ExportFileReader(path: file, maximumObjectBytes: job.maximumObjectBytes)
+        size = reader.size
+        (self.className, self.file, self.model) = (className, file, model)
+        (skipRefused, batchSize) = (job.skipRefused, job.batchSize)
+    }
+
+    /// The next batch; nil at the end of the file.
+    func next() throws -> ClassBatch? {
+        var batch = ClassBatch(className: className, model: model)
+        while batch.count < batchSize, let bytes = try reader.next() {
+            let value: GraphQLValue
+            do {
+                value = try JSONReader.parse(bytes, maxDepth: ParseValue.maximumJSONDepth + 4)
+            } catch {
+                throw TransferError("\(file): object \(reader.count) is not valid JSON: \(error)")
+            }
+            do {
+                try batch.add(value)
+                objects += 1
+            } catch let refusal as Refusal {
+                let id = (value["objectId"] ?? value["_id"])?.stringValue.map(ExportedObjectDecoder.quoted) ?? "without an objectId"
+                guard skipRefused else {
+                    throw TransferError("\(file): object \(reader.count) (\(id)) refused: \(refusal.reason). Nothing was imported; fix the file or run with --skip-refused.")
+                }
+                batch.record("refused", [("file", .string(file)), ("object", .int(reader.count)), ("objectId", .string(id)),
+                                         ("reason", .string(refusal.reason))])
+            }
+        }
+        return batch.isEmpty ? nil : batch
     }
 }

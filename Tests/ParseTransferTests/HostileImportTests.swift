@@ -26,10 +26,9 @@ struct HostileImportTests {
         return total
     }
 
-    @Test("broken JSON, wrong types, hostile names and ids, a clear-text password, deep nesting and a 64 MiB string are refused; nothing is imported")
+    @Test("broken JSON, wrong types, hostile names and ids, a clear-text password, deep nesting and a 1 GiB string are refused; nothing is imported")
     func refused() async throws {
         let deep = String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
-        let huge = String(repeating: "x", count: 64 << 20)
         let cases: [(String, String, String)] = [
             ("Company", "{\"results\": [{\"objectId\": \"C1\", \(Self.created), \"name\": \"A\"}, {\"objectId\": \"C2\", \"name\": ]}", "object 2 is not valid JSON"),
             ("Company", "{\"results\": [{\"objectId\": \"C1\", \(Self.created), \"name\": \"A\"", "the file ends inside object 1"),
@@ -44,7 +43,6 @@ struct HostileImportTests {
             ("Company", "{\"results\": [{\"objectId\": \"x'; DROP TABLE \\\"Company\\\"; --\", \(Self.created), \"name\": \"A\"}]}", "objectId is not an objectId"),
             ("Company", "{\"results\": [{\"objectId\": \"C4\", \(Self.created), \"name\": \"A\", \"ACL\": {\"role:\": {\"read\": \"yes\"}}}]}", "ACL is not a Parse ACL"),
             ("Company", "{\"results\": [{\"objectId\": \"C5\", \(Self.created), \"name\": \"A\", \"notes\": \(deep)}]}", "object 1 is not valid JSON"),
-            ("Company", "{\"results\": [{\"objectId\": \"C6\", \(Self.created), \"name\": \"\(huge)\"}]}", "object 1 is larger than 16 MiB"),
             ("Company", "{\"results\": [{\"objectId\": \"C7\", \"name\": \"A\"}]}", "createdAt is missing"),
             ("_Session", "{\"results\": [{\"objectId\": \"S1\", \(Self.created), \"user\": \"U1\"}]}", "a session needs its sessionToken"),
         ]
@@ -63,6 +61,23 @@ struct HostileImportTests {
                 }
                 #expect(try await Self.rows(f) == 0, "nothing imported: \(expected)")
             }
+            // A 1 GiB string (a sparse file: no disk used) is refused after 16 MiB have been read.
+            let big = try Self.folder(["_User": Self.goodUsers])
+            defer { try? FileManager.default.removeItem(atPath: big) }
+            let head = "{\"results\": [{\"objectId\": \"C6\", \(Self.created), \"name\": \"", tail = "\"}]}"
+            #expect(FileManager.default.createFile(atPath: big + "/Company.json", contents: Data(head.utf8)))
+            let handle = try #require(FileHandle(forWritingAtPath: big + "/Company.json"))
+            try handle.seek(toOffset: UInt64(head.utf8.count) + (1 << 30))
+            try handle.write(contentsOf: Data(tail.utf8))
+            try handle.close()
+            do {
+                _ = try await ParseImport(path: big, reportPath: big + "/report.jsonl").run(store: f.store)
+                Issue.record("a 1 GiB string was imported")
+            } catch let error as TransferError {
+                #expect(error.description.contains("Company.json: object 1 is larger than 16 MiB"), "\(error)")
+            }
+            #expect(try await Self.rows(f) == 0)
+
             // A clear-text password is refused and written nowhere: not in the message, not in the report.
             let folder = try Self.folder(["_User": "{\"results\": [{\"objectId\": \"U2\", \(Self.created), \"username\": \"bo\", \"password\": \"hunter2-secret\"}]}"])
             defer { try? FileManager.default.removeItem(atPath: folder) }
