@@ -31,7 +31,7 @@ public enum Migrator {
         ]
     }
 
-    private static func run(on connection: PostgresConnection, model: ClassModel) async throws -> [Step] {
+    static func run(on connection: PostgresConnection, model: ClassModel) async throws -> [Step] {
         // Serializes concurrent migrators (several instances starting at once).
         _ = try await connection.query("SELECT pg_advisory_xact_lock(7245001)")
         try await connection.executeScript("""
