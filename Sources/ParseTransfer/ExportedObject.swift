@@ -120,7 +120,8 @@ enum ExportedObjectDecoder {
             }
         }
         if parseInternal.contains(key) || key.hasPrefix("_auth_data_") {
-            object.aside.append((key, JSONEncoding.text(value) ?? "null", "Parse Server internal, not taken over"))
+            // Tokens and third-party credentials: the report names the field, never its value.
+            object.aside.append((key, "(withheld)", "Parse Server internal, not taken over"))
             return
         }
         var name = key, value = value

@@ -44,6 +44,7 @@ struct ParseImportTests {
             let aside = findings.filter { $0["kind"].string == "aside" }
             #expect(Set(aside.compactMap { $0["field"].string }) == ["legacyScore", "_email_verify_token"])
             #expect(aside.filter { $0["field"].string == "legacyScore" }.count == 6)
+            #expect(aside.filter { $0["field"].string == "_email_verify_token" }.allSatisfy { $0["value"].string == "(withheld)" }, "no token in the report")
             #expect(findings.contains { $0["kind"].string == "session" && $0["objectId"].string == ParseExportFixture.id("S", 2) },
                     "the legacy token is reported, not imported")
             let mode = try FileManager.default.attributesOfItem(atPath: reportPath)[.posixPermissions] as? Int

@@ -166,8 +166,7 @@ public struct ImportTransaction {
         var found: [DanglingPointers] = []
         for definition in store.model.classes {
             for field in definition.fields where field.type == .pointer {
-                let targets = field.targetClasses.isEmpty ? [] : field.targetClasses
-                for target in targets {
+                for target in field.targetClasses {
                     let column = SQL.identifier(field.name)
                     let sameClass = field.classColumn.map { " AND o.\(SQL.identifier($0)) = \(SQL.literal(target))" } ?? ""
                     let result = try await connection.run("""
