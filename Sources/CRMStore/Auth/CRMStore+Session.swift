@@ -11,10 +11,18 @@ extension CRMStore {
         let tokenHash = SessionToken.hash(token)
         var session = await accessCache.session(tokenHash: tokenHash)
         if session == nil {
-            let result = try await query("""
+            var result = try await query("""
                 SELECT s."user", s."expiresAt" FROM "_Session" s JOIN "_User" u ON u."objectId" = s."user"
                 WHERE s."sessionToken" = $1
                 """, [.text(tokenHash)])
+            if result.first == nil {
+                // A session Parse Server wrote keeps its token in clear: found by it once, it is
+                // stored as its hash from then on (a database served in place; see `migrate --check`).
+                result = try await query("""
+                    UPDATE "_Session" s SET "sessionToken" = $1 FROM "_User" u
+                    WHERE s."sessionToken" = $2 AND u."objectId" = s."user" RETURNING s."user", s."expiresAt"
+                    """, [.text(tokenHash), .text(token)])
+            }
             guard let row = result.first, let userId = row.string(0) else { throw StoreError.invalidSessionToken }
             let found = AccessCache.Session(userId: userId, expiresAt: row.date(1) ?? .distantFuture)
             await accessCache.store(session: found, tokenHash: tokenHash)
@@ -47,9 +55,9 @@ extension CRMStore {
         guard SessionToken.isWellFormed(token) else { throw StoreError.invalidSessionToken }
         let tokenHash = SessionToken.hash(token)
         _ = try await query("""
-            WITH d AS (DELETE FROM "_Session" WHERE "sessionToken" = $1 RETURNING 1)
+            WITH d AS (DELETE FROM "_Session" WHERE "sessionToken" IN ($1, $4) RETURNING 1)
             SELECT pg_notify($2, $3) FROM d
-            """, [.text(tokenHash), .text(Self.invalidationChannel), .text("session:" + tokenHash)])
+            """, [.text(tokenHash), .text(Self.invalidationChannel), .text("session:" + tokenHash), .text(token)])
         await accessCache.dropSession(tokenHash: tokenHash)
     }
 

@@ -22,8 +22,9 @@ extension Migrator {
                     let clear = try await connection.query(#"SELECT count(*)::int FROM "_Session" WHERE "sessionToken" !~ '^[0-9a-f]{64}$'"#)
                     if let count = clear.first?.int(0), count > 0 {
                         check.notes.append("""
-                            _Session: \(count) sessions keep their token in clear (as Parse Server stores it). DealGraph looks \
-                            tokens up by their SHA-256, so these users log in again; migrate leaves the rows as they are.
+                            _Session: \(count) sessions keep their token in clear (as Parse Server stores it). They keep \
+                            working: DealGraph stores each one as its SHA-256 the first time it is used (after that, \
+                            Parse Server no longer finds it); migrate itself leaves the rows as they are.
                             """)
                     }
                 }
