@@ -5,13 +5,13 @@ import SeededRandom
 /// A Parse export written the way Parse Server and Back4app write it, by this test's own code:
 /// users with bcrypt hashes made by Python's bcrypt (not DealGraph's), roles with inline members
 /// and join files, sessions, and the CRM classes, half the objects in the REST form and half in
-/// the database form, with ACLs of every kind. It knows who may read each deal, independently of
+/// the database form, with ACLs of every kind. It knows who may read each object, independently of
 /// the store, for the ACL model check.
 struct ParseExportFixture {
     struct Person { var id: String, username: String, password: String }
     var users: [Person] = []
-    /// Deal objectId -> its readers as stored principals (nil: no ACL, public).
-    var dealReaders: [String: Set<String>?] = [:]
+    /// Class -> objectId -> its readers as stored principals (nil: no ACL, public), for the CRM classes.
+    var readers: [String: [String: Set<String>?]] = [:]
     /// Role name -> user ids that hold it (directly or through a child role).
     var roleHolders: [String: Set<String>] = [:]
     /// A session token that the export carries in clear (Parse stores them so).
@@ -133,13 +133,13 @@ struct ParseExportFixture {
         fixture.files["Company"] = (0..<companies).map { index in
             var object: [String: Any] = ["objectId": id("C", index), "name": "Company \(index)", "industry": ["Software", "Retail", "Energy"][index % 3]]
             if index % 50 == 0 { object["legacyScore"] = index } // a field the class model lacks: kept aside
-            _ = put(&object, index, owner: fixture.users[index % userCount].id, databaseForm: index % 2 == 1)
+            fixture.readers["Company", default: [:]][id("C", index)] = put(&object, index, owner: fixture.users[index % userCount].id, databaseForm: index % 2 == 1)
             return json(object)
         }
         fixture.files["Contact"] = (0..<contacts).map { index in
             var object: [String: Any] = ["objectId": id("P", index), "name": "Person \(index)", "email": "p\(index)@example.com"]
             if index % 2 == 1 { object["_p_company"] = "Company$" + id("C", index % companies) } else { object["company"] = pointer("Company", id("C", index % companies)) }
-            _ = put(&object, index, owner: fixture.users[index % userCount].id, databaseForm: index % 2 == 1)
+            fixture.readers["Contact", default: [:]][id("P", index)] = put(&object, index, owner: fixture.users[index % userCount].id, databaseForm: index % 2 == 1)
             return json(object)
         }
         let stages = ["lead", "qualified", "proposal", "negotiation", "won", "lost"]
@@ -159,7 +159,7 @@ struct ParseExportFixture {
                 object["assignedTo"] = pointer("_User", owner)
                 object["expectedCloseDate"] = ["__type": "Date", "iso": close]
             }
-            fixture.dealReaders[id("D", index)] = put(&object, index, owner: owner, databaseForm: databaseForm)
+            fixture.readers["Deal", default: [:]][id("D", index)] = put(&object, index, owner: owner, databaseForm: databaseForm)
             return json(object)
         }
         fixture.files["Activity"] = (0..<activities).map { index in
@@ -167,7 +167,7 @@ struct ParseExportFixture {
             let target = onDeal ? ("Deal", id("D", index % deals)) : ("Contact", id("P", index % contacts))
             var object: [String: Any] = ["objectId": id("A", index), "subject": "Call \(index)", "type": ["call", "email", "meeting", "note"][index % 4]]
             if index % 2 == 1 { object["_p_relatedTo"] = "\(target.0)$\(target.1)" } else { object["relatedTo"] = pointer(target.0, target.1) }
-            _ = put(&object, index, owner: fixture.users[index % userCount].id, databaseForm: index % 2 == 1)
+            fixture.readers["Activity", default: [:]][id("A", index)] = put(&object, index, owner: fixture.users[index % userCount].id, databaseForm: index % 2 == 1)
             return json(object)
         }
         return fixture
