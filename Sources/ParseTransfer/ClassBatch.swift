@@ -36,10 +36,12 @@ struct ClassBatch: Sendable {
 
     var count: Int { rows.count + roles.count + userMembers.count + roleMembers.count + sessions.count }
 
-    /// Decodes one object of the file into the batch; a ``Refusal`` leaves the batch as it was.
+    /// Adds a line for the report.
     mutating func record(_ kind: String, _ fields: [(String, GraphQLValue)]) { findings.append((kind, fields)) }
 
-    mutating func add(_ value: GraphQLValue) throws {
+    /// Decodes one object of the file into the batch; false when it is left out (and reported).
+    /// A ``Refusal`` leaves the batch as it was.
+    mutating func add(_ value: GraphQLValue) throws -> Bool {
         switch className {
         case "_Join:users:_Role", "_Join:roles:_Role":
             guard let member = value["relatedId"]?.stringValue, let role = value["owningId"]?.stringValue,
@@ -68,7 +70,7 @@ struct ClassBatch: Sendable {
             roleMembers += children
         case "_Session":
             let object = try ExportedObjectDecoder.decode(value, definition: nil, isSystem: true)
-            try addSession(object)
+            return try addSession(object)
         default:
             guard let definition else { throw Refusal(reason: "no class \(className) in the model") }
             let object = try ExportedObjectDecoder.decode(value, definition: definition)
@@ -85,9 +87,10 @@ struct ClassBatch: Sendable {
             for column in columns.dropFirst(5) { row.append(object.cells[column] ?? .null) }
             rows.append(row)
         }
+        return true
     }
 
-    private mutating func addSession(_ object: ExportedObject) throws {
+    private mutating func addSession(_ object: ExportedObject) throws -> Bool {
         let user = object.extra["user"].flatMap { $0.stringValue ?? ParseValue.pointer($0)?.objectId }
             ?? object.extra["_p_user"]?.stringValue.flatMap { $0.hasPrefix("_User$") ? String($0.dropFirst(6)) : nil }
         guard let user, Principal.isObjectId(user) else { throw Refusal(reason: "a session needs its user") }
@@ -103,7 +106,7 @@ struct ClassBatch: Sendable {
             if hash == nil {
                 findings.append(("session", [("objectId", .string(object.objectId)), ("user", .string(user)),
                                               ("reason", .string("its token is not r: and 32 hex characters; the user logs in again"))]))
-                return
+                return false
             }
         }
         guard let hash else { throw Refusal(reason: "a session needs its sessionToken") }
@@ -113,6 +116,7 @@ struct ClassBatch: Sendable {
         sessions.append(ImportedSession(objectId: object.objectId, userId: user, tokenHash: hash, createdAt: object.createdAt,
                                         updatedAt: object.updatedAt, expiresAt: expires, createdWith: createdWith,
                                         installationId: object.extra["installationId"]?.stringValue))
+        return true
     }
 
     /// Writes what the batch holds and empties it.

@@ -99,7 +99,7 @@ final class BatchSource: @unchecked Sendable {
     private var reader: ExportFileReader
     private let className: String, file: String, model: ClassModel
     private let skipRefused: Bool, batchSize: Int
-    /// Objects taken so far (refused ones not counted).
+    /// Objects taken to be stored so far (refused and left-out ones not counted).
     private(set) var objects = 0
     let size: Int
     var bytesRead: Int { reader.bytesRead }
@@ -122,8 +122,7 @@ final class BatchSource: @unchecked Sendable {
                 throw TransferError("\(file): object \(reader.count) is not valid JSON: \(error)")
             }
             do {
-                try batch.add(value)
-                objects += 1
+                if try batch.add(value) { objects += 1 }
             } catch let refusal as Refusal {
                 let id = (value["objectId"] ?? value["_id"])?.stringValue.map(ExportedObjectDecoder.quoted) ?? "without an objectId"
                 guard skipRefused else {

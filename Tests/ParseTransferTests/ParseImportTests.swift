@@ -36,7 +36,7 @@ struct ParseImportTests {
         try await TestGateway.run("import_parse") { f in
             let reportPath = Self.temporary("report")
             let report = try await ParseImport(path: folder, reportPath: reportPath).run(store: f.store)
-            #expect(report.imported.map(\.count).reduce(0, +) == 10_000)
+            #expect(report.imported.map(\.count).reduce(0, +) == 9_999, "all but the session with a legacy token")
             let findings = try Self.report(reportPath)
             #expect(findings.filter { $0["kind"].string == "dangling" }.isEmpty, "every pointer names an imported object")
             #expect(findings.filter { $0["kind"].string == "unknownPrincipal" }.isEmpty)
