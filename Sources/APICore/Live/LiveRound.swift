@@ -160,6 +160,8 @@ public final class LiveRound: Sendable {
         var waits: [ObjectIdentifier: [Int: Int]] = [:]
         /// Counts the batches run, so that a bound started for one batch does not run the next early.
         var generation = 0
+        /// The bound of the queued batch (``maximumWait``), cancelled when the batch runs sooner.
+        var timer: Task<Void, Never>?
 
         func quiescent(_ participant: Int) -> Bool {
             let running = active[participant, default: 0]
@@ -181,6 +183,8 @@ public final class LiveRound: Sendable {
             }
             queue = []
             generation += 1
+            timer?.cancel()
+            timer = nil
             return batch
         }
     }
@@ -221,12 +225,11 @@ public final class LiveRound: Sendable {
     }
 
     private func submit(_ read: Read) -> Read {
-        let bound = state.withLock { state -> Int? in
+        state.withLock { state in
             state.queue.append(read)
             state.waits[ObjectIdentifier(read)] = [:]
-            return state.queue.count == 1 ? state.generation : nil
+            if state.queue.count == 1 { state.timer = runLate(generation: state.generation) }
         }
-        if let bound { runLate(generation: bound) }
         return read
     }
 
@@ -261,12 +264,12 @@ public final class LiveRound: Sendable {
         if let batch { run(batch) }
     }
 
-    /// Runs the batch started in `generation` after ``maximumWait`` if it is still waiting.
-    private func runLate(generation: Int) {
+    /// Runs the batch started in `generation` after ``maximumWait`` if it is still waiting; one
+    /// sleeping task per queued batch at most, cancelled when the batch runs sooner.
+    private func runLate(generation: Int) -> Task<Void, Never> {
         let wait = maximumWait
-        Task { [weak self] in
-            try? await Task.sleep(for: wait)
-            guard let self else { return }
+        return Task { [weak self] in
+            guard (try? await Task.sleep(for: wait)) != nil, let self else { return }
             let batch = self.state.withLock { state in
                 state.generation == generation && !state.queue.isEmpty ? state.take() : nil
             }

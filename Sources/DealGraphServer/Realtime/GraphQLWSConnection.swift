@@ -11,8 +11,8 @@ actor GraphQLWSConnection: SocketConnection {
     private let callers: CallerResolver
     private let quota: SocketQuota
     private var caller: Caller?
-    /// The user this socket is counted for in the quota.
-    private var counted: String?
+    /// This socket's place in its user's quota, once the user is known.
+    private var seat: SocketQuota.Seat?
     private var running: [String: Task<Void, Never>] = [:]
 
     init(session: GraphQLWSSession, link: SocketLink, service: CRMGraphQLService, callers: CallerResolver, quota: SocketQuota) {
@@ -44,8 +44,8 @@ actor GraphQLWSConnection: SocketConnection {
     func end() {
         for task in running.values { task.cancel() }
         running = [:]
-        if let counted { quota.release(counted) }
-        counted = nil
+        seat?.release()
+        seat = nil
     }
 
     private func perform(_ actions: [GraphQLWSSession.Action]) async {
@@ -60,10 +60,10 @@ actor GraphQLWSConnection: SocketConnection {
                     let resolved = try await callers.resolve(credentials)
                     if let user = resolved.access.userId {
                         // graphql-ws treats 4429 as final: the client does not retry into the limit.
-                        guard quota.admit(user) else {
+                        guard let admitted = quota.admit(user) else {
                             return await link.close(4429, "Too many connections for this user (at most \(quota.limit)).")
                         }
-                        counted = user
+                        seat = admitted
                     }
                     caller = resolved
                     await perform(session.accepted())

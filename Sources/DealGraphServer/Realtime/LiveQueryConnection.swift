@@ -24,8 +24,8 @@ actor LiveQueryConnection: SocketConnection {
     private let live: LiveHub
     private let callers: CallerResolver
     private let quota: SocketQuota
-    /// The user this socket is counted for in the quota.
-    private var counted: String?
+    /// This socket's place in its user's quota, once the user is known.
+    private var seat: SocketQuota.Seat?
     private let maxSubscriptions: Int
     private let maxJSONDepth: Int
     private let clientId = UUID().uuidString.lowercased()
@@ -69,8 +69,8 @@ actor LiveQueryConnection: SocketConnection {
     func end() {
         for subscription in subscriptions.values { subscription.task.cancel() }
         subscriptions = [:]
-        if let counted { quota.release(counted) }
-        counted = nil
+        seat?.release()
+        seat = nil
     }
 
     private func connect(_ message: Record) async {
@@ -89,11 +89,11 @@ actor LiveQueryConnection: SocketConnection {
         // The socket counts for the connecting session's user; a token that does not resolve is
         // answered when a subscription uses it (209), as Parse does.
         if credentials.sessionToken?.isEmpty == false, let user = try? await callers.resolve(authenticated).access.userId {
-            guard quota.admit(user) else {
+            guard let admitted = quota.admit(user) else {
                 await sendError(155, "Too many connections for this user (at most \(quota.limit)).", reconnect: false)
                 return await link.close(1008, "Too many connections for this user")
             }
-            counted = user
+            seat = admitted
         }
         identity = authenticated
         await send("connected")

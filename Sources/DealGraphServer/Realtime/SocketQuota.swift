@@ -6,26 +6,32 @@ import Synchronization
 /// gateway's sockets. Sockets with the master key or without a session are not counted per user.
 final class SocketQuota: Sendable {
     let limit: Int
-    private let open = Mutex<[String: Int]>([:])
+    fileprivate let open = Mutex<[String: Int]>([:])
 
     init(limit: Int) {
         self.limit = limit
     }
 
-    /// Counts one more socket for `userId`; false (and not counted) when the user holds `limit`.
-    func admit(_ userId: String) -> Bool {
-        open.withLock { open in
-            guard open[userId, default: 0] < limit else { return false }
-            open[userId, default: 0] += 1
-            return true
+    /// One counted socket, held by its connection until the socket ends.
+    struct Seat {
+        let userId: String
+        let quota: SocketQuota
+
+        /// The socket ended: its user holds one socket fewer.
+        func release() {
+            quota.open.withLock { open in
+                let count = open[userId, default: 0] - 1
+                open[userId] = count > 0 ? count : nil
+            }
         }
     }
 
-    /// The socket of an admitted user ended.
-    func release(_ userId: String) {
+    /// Counts one more socket for `userId`; nil (and not counted) when the user holds `limit`.
+    func admit(_ userId: String) -> Seat? {
         open.withLock { open in
-            let count = open[userId, default: 0] - 1
-            open[userId] = count > 0 ? count : nil
+            guard open[userId, default: 0] < limit else { return nil }
+            open[userId, default: 0] += 1
+            return Seat(userId: userId, quota: self)
         }
     }
 
