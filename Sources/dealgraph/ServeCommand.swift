@@ -25,6 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
         var settings = GatewayConfiguration(server: try server.serverConfiguration(logger: logger), model: try .bundled())
         settings.server.debugEndpoints = debugEndpoints || ProcessInfo.processInfo.environment["DEBUG_ENDPOINTS"] == "1"
         settings.api = try server.apiConfiguration()
+        settings.store.accountLockout = try server.accountLockout()
         settings.poolSize = database.resolvedPoolSize
         let (configuration, embedded) = try await database.open(logger: logger)
         var failure: (any Error)?

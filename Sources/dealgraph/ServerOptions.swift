@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRMStore
 import CRMGraphQL
 import DealGraphServer
 import Foundation
@@ -58,6 +59,12 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Where Parse's REST API is mounted, / included (env PARSE_MOUNT, default /parse).")
     var parseMount: String?
 
+    @Option(help: "Failed logins that lock an account, also a name that is no account (env ACCOUNT_LOCKOUT_THRESHOLD, default 10; 0 turns lockout off).")
+    var accountLockoutThreshold: Int?
+
+    @Option(help: "Seconds a locked account stays locked (env ACCOUNT_LOCKOUT_DURATION, default 300).")
+    var accountLockoutDuration: Int?
+
     @Flag(help: "Do not serve the playground page (env PLAYGROUND=0).")
     var noPlayground = false
 
@@ -105,6 +112,15 @@ struct ServerOptions: ParsableArguments {
         configuration.playground = !noPlayground && environment["PLAYGROUND"] != "0"
         configuration.parseMountPath = text(parseMount, "PARSE_MOUNT") ?? configuration.parseMountPath
         return configuration
+    }
+
+    /// Account lockout, on by default (10 failed logins lock for 5 minutes); nil when turned off.
+    func accountLockout() throws -> StoreOptions.AccountLockout? {
+        let threshold = try integer(accountLockoutThreshold, "ACCOUNT_LOCKOUT_THRESHOLD", 10)
+        let seconds = try integer(accountLockoutDuration, "ACCOUNT_LOCKOUT_DURATION", 300)
+        guard threshold > 0 else { return nil }
+        guard seconds > 0 else { throw ValidationError("ACCOUNT_LOCKOUT_DURATION must be positive") }
+        return StoreOptions.AccountLockout(threshold: threshold, duration: .seconds(seconds))
     }
 
     /// The API limits (APIConfiguration), from flags or environment.

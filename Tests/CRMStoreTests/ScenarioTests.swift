@@ -245,6 +245,35 @@ import Testing
         }
     }
 
+    @Test func lockoutCountsNamesThatAreNoAccountTheSameWay() async throws {
+        let clock = TestClock()
+        try await TestGateway.run("store_lockout_unknown", configure: { $0.store.accountLockout = .init(threshold: 3, duration: .seconds(60)); $0.store.clock = clock }) { f in
+            _ = try await f.user("real")
+            func answers(_ name: String, _ count: Int) async -> [String] {
+                var seen: [String] = []
+                for _ in 0..<count {
+                    do { _ = try await f.store.logIn(username: name, password: "wrong"); seen.append("ok") } catch {
+                        seen.append("\(error.code.rawValue) \(error.message)")
+                    }
+                }
+                return seen
+            }
+            let real = await answers("real", 5), ghost = await answers("ghost", 5)
+            #expect(real == ghost, "a name that is no account answers exactly like an account")
+            #expect(real.prefix(3).allSatisfy { $0 == "101 Invalid username/password." })
+            #expect(real.suffix(2).allSatisfy { $0.hasPrefix("101 Your account is locked") })
+            #expect(await answers("GHOST", 1).first?.hasPrefix("101 Your account is locked") == true, "names are counted case-insensitively")
+            // The lock ends by the store's clock; the count starts again.
+            clock.advance(by: .seconds(61))
+            #expect(await answers("ghost", 1) == ["101 Invalid username/password."])
+            // A name idle for a day and not locked is forgotten when another is counted.
+            clock.advance(by: .seconds(86_401))
+            _ = await answers("someone", 1)
+            let kept = try await f.pool.query(#"SELECT "name" FROM "_dealgraph_login_failures" ORDER BY 1"#).compactMap { $0.string(0) }
+            #expect(kept == ["someone"])
+        }
+    }
+
     // LiveQuery events belong to the subscription layer; the store's part, one NOTIFY per
     // committed change, is ReadWriteTests.everyCommittedWriteIsAnnounced.
 

@@ -80,8 +80,14 @@ extension CRMStore {
         let row = result.first
         let user = try row.map { row throws(StoreError) in try projection.decode(row) }
         let storedHash = row?.string(projection.columnCount)
-        if let user, let lockout = options.accountLockout {
-            try await reserveLoginAttempt(userId: user.objectId, lockout: lockout)
+        if let lockout = options.accountLockout {
+            // A name that is no account is counted and locked the same way, so the lockout
+            // message cannot tell an attacker which names exist.
+            if let user {
+                try await reserveLoginAttempt(userId: user.objectId, lockout: lockout)
+            } else {
+                try await reserveLoginAttempt(unknownName: username.lowercased(), lockout: lockout)
+            }
         }
         let valid = await passwords.verify(password, hash: user == nil ? nil : storedHash)
         // An empty ACL locks a user out (Parse: master sets ACL {} to disable an account).
@@ -104,10 +110,34 @@ extension CRMStore {
             RETURNING "_failed_login_count"
             """, [.text(userId), .float8(Double(lockout.threshold)), .float8(Double(lockout.duration.components.seconds)),
                   .timestamptz(options.clock.now())])
-        if result.isEmpty {
-            let minutes = max(1, Int((Double(lockout.duration.components.seconds) / 60).rounded(.up)))
-            throw StoreError(code: .objectNotFound,
-                             "Your account is locked due to multiple failed login attempts. Please try again after \(minutes) minute(s)")
-        }
+        if result.isEmpty { throw Self.locked(lockout) }
+    }
+
+    /// ``reserveLoginAttempt(userId:lockout:)`` for a name that is no account: the same count and
+    /// lock, kept by name. Names idle for a day (and not locked) are forgotten on the way.
+    private func reserveLoginAttempt(unknownName name: String, lockout: StoreOptions.AccountLockout) async throws(StoreError) {
+        let now = options.clock.now()
+        let result = try await query("""
+            WITH forget AS (DELETE FROM "_dealgraph_login_failures" WHERE "lastAttempt" < $4 - interval '1 day'
+                AND ("lockedUntil" IS NULL OR "lockedUntil" <= $4) AND "name" <> $1)
+            INSERT INTO "_dealgraph_login_failures" AS f ("name", "count", "lockedUntil", "lastAttempt")
+            VALUES ($1, 1, CASE WHEN 1 >= $2 THEN $4 + make_interval(secs => $3) END, $4)
+            ON CONFLICT ("name") DO UPDATE SET
+              "count" = CASE WHEN f."lockedUntil" IS NOT NULL AND f."lockedUntil" <= $4 THEN 1 ELSE f."count" + 1 END,
+              "lockedUntil" = CASE WHEN (CASE WHEN f."lockedUntil" IS NOT NULL AND f."lockedUntil" <= $4 THEN 1 ELSE f."count" + 1 END) >= $2
+                THEN $4 + make_interval(secs => $3) ELSE NULL END,
+              "lastAttempt" = $4
+            WHERE f."lockedUntil" IS NULL OR f."lockedUntil" <= $4
+            RETURNING "count"
+            """, [.text(name), .float8(Double(lockout.threshold)), .float8(Double(lockout.duration.components.seconds)),
+                  .timestamptz(now)])
+        if result.isEmpty { throw Self.locked(lockout) }
+    }
+
+    /// Parse's answer to a locked account.
+    private static func locked(_ lockout: StoreOptions.AccountLockout) -> StoreError {
+        let minutes = max(1, Int((Double(lockout.duration.components.seconds) / 60).rounded(.up)))
+        return StoreError(code: .objectNotFound,
+                          "Your account is locked due to multiple failed login attempts. Please try again after \(minutes) minute(s)")
     }
 }

@@ -2,7 +2,8 @@
 /// Every statement is idempotent (`IF NOT EXISTS`), so it runs safely on a database that
 /// Parse Server created for these classes.
 enum TableLayout {
-    /// `_SCHEMA`, `_Role` with its relation tables, `_Session` (tokens stored as SHA-256 only).
+    /// `_SCHEMA`, `_Role` with its relation tables, `_Session` (tokens stored as SHA-256 only), and
+    /// the failed-login counts of names that are no account (so that lockout reveals no account).
     static let systemTables = """
         CREATE TABLE IF NOT EXISTS "_SCHEMA" ("className" varchar(120) PRIMARY KEY, "schema" jsonb, "isParseClass" boolean);
         CREATE TABLE IF NOT EXISTS "_Role" ("objectId" text PRIMARY KEY, "createdAt" timestamptz, "updatedAt" timestamptz,
@@ -17,6 +18,9 @@ enum TableLayout {
             "_rperm" text[], "_wperm" text[]);
         CREATE UNIQUE INDEX IF NOT EXISTS "_Session_unique_sessionToken" ON "_Session" ("sessionToken");
         CREATE INDEX IF NOT EXISTS "_Session_user" ON "_Session" ("user");
+        CREATE TABLE IF NOT EXISTS "_dealgraph_login_failures" ("name" text PRIMARY KEY, "count" double precision NOT NULL,
+            "lockedUntil" timestamp with time zone, "lastAttempt" timestamp with time zone NOT NULL);
+        CREATE INDEX IF NOT EXISTS "_dealgraph_login_failures_lastAttempt" ON "_dealgraph_login_failures" ("lastAttempt");
         """
 
     /// Hidden `_User` columns (Parse's names), never returned to clients.
