@@ -24,6 +24,8 @@ public final class CRMStore: Sendable {
     /// Every committed write of every instance, for subscriptions; it starts reading on its first
     /// consumer.
     public let changeFeed: ChangeFeed
+    /// Failed logins and lockouts since start, for the gateway's metrics.
+    public let authEvents = AuthEvents()
 
     /// The channel on which every committed write is announced; the payload is the sequence number
     /// of its row in the change log (``ChangeFeed``).

@@ -59,6 +59,9 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Where Parse's REST API is mounted, / included (env PARSE_MOUNT, default /parse).")
     var parseMount: String?
 
+    @Option(help: "A bearer token that may read GET /metrics besides the master key (env METRICS_TOKEN; none by default).")
+    var metricsToken: String?
+
     @Option(help: "Failed logins that lock an account, also a name that is no account (env ACCOUNT_LOCKOUT_THRESHOLD, default 10; 0 turns lockout off).")
     var accountLockoutThreshold: Int?
 
@@ -109,6 +112,7 @@ struct ServerOptions: ParsableArguments {
         configuration.maxSubscriptionsPerSocket = try integer(maxSubscriptionsPerSocket, "MAX_SUBSCRIPTIONS_PER_SOCKET",
                                                               configuration.maxSubscriptionsPerSocket)
         configuration.maxSocketsPerUser = try integer(maxSocketsPerUser, "MAX_SOCKETS_PER_USER", configuration.maxSocketsPerUser)
+        configuration.metricsToken = text(metricsToken, "METRICS_TOKEN")
         configuration.playground = !noPlayground && environment["PLAYGROUND"] != "0"
         configuration.parseMountPath = text(parseMount, "PARSE_MOUNT") ?? configuration.parseMountPath
         return configuration

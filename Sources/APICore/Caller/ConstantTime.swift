@@ -1,8 +1,8 @@
 /// Secret comparison whose duration does not depend on where the inputs differ.
-enum ConstantTime {
+public enum ConstantTime {
     /// True when `a` and `b` have the same UTF-8 bytes. Every byte of the longer input is
     /// visited, so the time reveals at most the length of the secret.
-    static func equal(_ a: String, _ b: String) -> Bool {
+    public static func equal(_ a: String, _ b: String) -> Bool {
         let left = Array(a.utf8)
         let right = Array(b.utf8)
         var difference = UInt64(left.count ^ right.count)

@@ -61,6 +61,15 @@ public final class CRMGraphQLService: Sendable {
         return .executed(body: response.json)
     }
 
+    /// The name of the operation a request runs, for logs and metrics: its `operationName`, else
+    /// the name of the document's one operation (the document comes from the cache `execute`
+    /// filled, not parsed again); nil for an anonymous operation.
+    public func operationName(of request: GraphQLRequest) -> String? {
+        if let name = request.operationName { return name }
+        guard case .success(let operation) = executor.prepare(request.query).operation(named: nil) else { return nil }
+        return operation.name?.value
+    }
+
     /// Runs an operation for a caller as a stream of outcomes: one per event of a subscription,
     /// the one response of a query or mutation, or a single request error.
     public func subscribe(_ request: GraphQLRequest, caller: Caller) async -> AsyncStream<GraphQLOutcome> {

@@ -91,7 +91,10 @@ extension CRMStore {
         }
         let valid = await passwords.verify(password, hash: user == nil ? nil : storedHash)
         // An empty ACL locks a user out (Parse: master sets ACL {} to disable an account).
-        guard valid, let user, user.acl.map({ !$0.readers.isEmpty }) ?? true else { throw StoreError.invalidLogin }
+        guard valid, let user, user.acl.map({ !$0.readers.isEmpty }) ?? true else {
+            authEvents.failedLogin()
+            throw StoreError.invalidLogin
+        }
         return user
     }
 
@@ -110,7 +113,7 @@ extension CRMStore {
             RETURNING "_failed_login_count"
             """, [.text(userId), .float8(Double(lockout.threshold)), .float8(Double(lockout.duration.components.seconds)),
                   .timestamptz(options.clock.now())])
-        if result.isEmpty { throw Self.locked(lockout) }
+        if result.isEmpty { throw locked(lockout) }
     }
 
     /// ``reserveLoginAttempt(userId:lockout:)`` for a name that is no account: the same count and
@@ -131,11 +134,12 @@ extension CRMStore {
             RETURNING "count"
             """, [.text(name), .float8(Double(lockout.threshold)), .float8(Double(lockout.duration.components.seconds)),
                   .timestamptz(now)])
-        if result.isEmpty { throw Self.locked(lockout) }
+        if result.isEmpty { throw locked(lockout) }
     }
 
-    /// Parse's answer to a locked account.
-    private static func locked(_ lockout: StoreOptions.AccountLockout) -> StoreError {
+    /// Parse's answer to a locked account (counted as a lockout refusal).
+    private func locked(_ lockout: StoreOptions.AccountLockout) -> StoreError {
+        authEvents.lockedOut()
         let minutes = max(1, Int((Double(lockout.duration.components.seconds) / 60).rounded(.up)))
         return StoreError(code: .objectNotFound,
                           "Your account is locked due to multiple failed login attempts. Please try again after \(minutes) minute(s)")

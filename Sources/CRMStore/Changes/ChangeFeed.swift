@@ -95,6 +95,13 @@ public actor ChangeFeed {
     /// resumes with ``changes(after:)``.
     public var position: Int64 { watermark }
 
+    /// Changes committed to the log that the feed has not passed yet: 0 while it keeps up (for
+    /// the `dealgraph_change_feed_backlog` metric); nil when the log cannot be read.
+    public func backlog() async -> Int64? {
+        guard let newest = try? await reader.newest() else { return nil }
+        return max(0, newest - watermark)
+    }
+
     /// Ends every stream, stops reading and closes the feed's connections.
     public func stop() async {
         for task in tasks { task.cancel() }

@@ -19,6 +19,8 @@ public final class Gateway: Sendable {
     /// Parse's REST API over the same store.
     public let rest: ParseRESTService
     public let callers: CallerResolver
+    /// What `GET /metrics` reports.
+    public let metrics = GatewayMetrics()
 
     /// Opens the pool on `database`, brings its schema up to date (logging the steps applied),
     /// and builds the store, the service and the caller resolver. On failure the pool is closed.
@@ -63,13 +65,14 @@ public final class Gateway: Sendable {
     {
         let server = configuration.server
         let router = Router(context: DealGraphRequestContext.self)
-        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: RequestLogMiddleware(metrics: metrics, parseMountPath: server.parseMountPath))
         router.add(middleware: CORSMiddleware(
             allowOrigin: server.allowedOrigin.map { .custom($0) } ?? .originBased,
             allowHeaders: ParseHeader.allowedByCORS,
             allowMethods: [.get, .post, .put, .delete, .options],
             maxAge: .seconds(86_400)))
         HealthRoute.register(on: router, pool: pool)
+        MetricsRoute.register(on: router, gateway: self)
         if server.debugEndpoints {
             StatementCountRoute.register(on: router, pool: pool)
         }
@@ -79,8 +82,8 @@ public final class Gateway: Sendable {
         ParseRESTRoute(service: rest, callers: callers, configuration: server).register(on: router)
         let quota = SocketQuota(limit: server.maxSocketsPerUser)
         let sockets = WebSocketRoutes(
-            graphQL: GraphQLWSRoute(service: service, callers: callers, quota: quota, configuration: server),
-            liveQuery: LiveQueryRoute(rest: rest, live: service.live, callers: callers, quota: quota, configuration: server))
+            graphQL: GraphQLWSRoute(service: service, callers: callers, quota: quota, metrics: metrics, configuration: server),
+            liveQuery: LiveQueryRoute(rest: rest, live: service.live, callers: callers, quota: quota, metrics: metrics, configuration: server))
         return Application(
             router: router,
             server: .http1WebSocketUpgrade(

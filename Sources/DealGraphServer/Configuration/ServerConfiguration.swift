@@ -43,6 +43,9 @@ public struct ServerConfiguration: Sendable {
     /// WebSockets (GraphQL and LiveQuery together) one user may hold open; one more is refused
     /// when it authenticates (`--max-sockets-per-user`, `MAX_SOCKETS_PER_USER`).
     public var maxSocketsPerUser = 50
+    /// A bearer token that may read `GET /metrics` besides the master key (`--metrics-token`,
+    /// `METRICS_TOKEN`); none by default.
+    public var metricsToken: String?
     /// How long a graphql-transport-ws client has to send `connection_init` before the socket is
     /// closed with 4408 (graphql-ws's `connectionInitWaitTimeout`, 3 s there too).
     public var connectionInitTimeout: Duration = .seconds(3)

@@ -69,6 +69,7 @@ struct GraphQLRoute: Sendable {
         _ graphQLRequest: GraphQLRequest, identity: Identity, mediaType: MediaType, context: DealGraphRequestContext
     ) async throws -> Response {
         context.requestLog.operationName = graphQLRequest.operationName
+        defer { context.requestLog.operationName = service.operationName(of: graphQLRequest) }
         let caller: Caller
         do {
             caller = try await callers.resolve(identity)

@@ -2,10 +2,13 @@ import Hummingbird
 import Logging
 
 /// One structured log line per request: method, path, status, duration in milliseconds and the
-/// GraphQL operation name. The query string and headers are never logged: they may carry the
+/// GraphQL operation name; the same figures counted in the gateway's metrics (by transport,
+/// status and operation). The query string and headers are never logged: they may carry the
 /// master key, a session token or a password.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = DealGraphRequestContext
+    let metrics: GatewayMetrics
+    let parseMountPath: String
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -24,6 +27,10 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     private func log(_ request: Request, context: Context, status: Int, since start: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - start
+        let path = request.uri.path
+        let transport = path == "/graphql" ? "graphql"
+            : path == parseMountPath || path.hasPrefix(parseMountPath + "/") ? "rest" : "web"
+        metrics.request(transport: transport, status: status, operation: context.requestLog.operationName, duration: elapsed)
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         var metadata: Logger.Metadata = [
             "method": "\(request.method.rawValue)",

@@ -13,6 +13,7 @@ struct GraphQLWSRoute: Sendable {
     let service: CRMGraphQLService
     let callers: CallerResolver
     let quota: SocketQuota
+    let metrics: GatewayMetrics
     let configuration: ServerConfiguration
 
     /// The request asks for graphql-transport-ws (`Sec-WebSocket-Protocol` may list several).
@@ -23,7 +24,7 @@ struct GraphQLWSRoute: Sendable {
     }
 
     func handler(channel: any Channel) -> WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context> {
-        let service = self.service, callers = self.callers, quota = self.quota, configuration = self.configuration
+        let service = self.service, callers = self.callers, quota = self.quota, metrics = self.metrics, configuration = self.configuration
         return { inbound, outbound, _ in
             let link = SocketLink(outbound: outbound, channel: channel, closeTimeout: configuration.webSocketCloseTimeout)
             let session = GraphQLWSSession(maxSubscriptions: configuration.maxSubscriptionsPerSocket,
@@ -37,7 +38,7 @@ struct GraphQLWSRoute: Sendable {
                 if !Task.isCancelled { await connection.initWaitEnded() }
             }
             defer { initWait.cancel() }
-            try await connection.read(inbound, maxSize: configuration.maxBodyBytes)
+            try await connection.read(inbound, maxSize: configuration.maxBodyBytes, metrics: metrics)
         }
     }
 }

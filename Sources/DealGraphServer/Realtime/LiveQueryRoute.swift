@@ -11,6 +11,7 @@ struct LiveQueryRoute: Sendable {
     let live: LiveHub
     let callers: CallerResolver
     let quota: SocketQuota
+    let metrics: GatewayMetrics
     let configuration: ServerConfiguration
 
     /// The mount path itself, with or without a trailing slash (`/` when mounted at the root).
@@ -27,7 +28,7 @@ struct LiveQueryRoute: Sendable {
             let connection = LiveQueryConnection(link: link, rest: route.rest, live: route.live, callers: route.callers, quota: route.quota,
                                                  maxSubscriptions: configuration.maxSubscriptionsPerSocket,
                                                  maxJSONDepth: configuration.maxJSONDepth)
-            try await connection.read(inbound, maxSize: configuration.maxBodyBytes)
+            try await connection.read(inbound, maxSize: configuration.maxBodyBytes, metrics: route.metrics)
         }
     }
 }

@@ -12,8 +12,11 @@ protocol SocketConnection: Actor {
 
 extension SocketConnection {
     /// Hands every message of `inbound` over until the socket ends (a close, a broken frame, a
-    /// message over `maxSize`), then ends the connection; rethrows what ended the socket.
-    func read(_ inbound: WebSocketInboundStream, maxSize: Int) async throws {
+    /// message over `maxSize`), then ends the connection; rethrows what ended the socket. The
+    /// socket counts in `metrics` while it is open.
+    func read(_ inbound: WebSocketInboundStream, maxSize: Int, metrics: GatewayMetrics) async throws {
+        metrics.socket(open: true)
+        defer { metrics.socket(open: false) }
         do {
             for try await message in inbound.messages(maxSize: maxSize) {
                 switch message {
