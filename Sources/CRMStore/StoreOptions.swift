@@ -4,6 +4,8 @@ public struct StoreOptions: Sendable {
     public var sessionLength: Duration = .seconds(31_536_000)
     /// Account lockout after failed logins; off by default, as in Parse.
     public var accountLockout: AccountLockout?
+    /// What a new password must satisfy (Parse's `passwordPolicy`); none by default.
+    public var passwordPolicy: PasswordPolicy?
     /// Server-wide protectedFields, merged (union per key) with each class's CLP protectedFields.
     /// Parse's default hides `_User.email` from everyone but the user and the master key.
     public var protectedFields: [String: [String: [String]]] = ["_User": ["*": ["email"]]]
@@ -21,6 +23,25 @@ public struct StoreOptions: Sendable {
     public var clock: any StoreClock = SystemClock()
 
     public init() {}
+
+    /// Parse's `passwordPolicy`: a minimum length, a pattern the whole password must match, no
+    /// username inside it, and none of the last `history` passwords again (the current one
+    /// counted), each refused with 142.
+    public struct PasswordPolicy: Sendable {
+        public var minimumLength: Int
+        /// A regular expression (ICU syntax) the whole password must match.
+        public var pattern: String?
+        public var doNotAllowUsername: Bool
+        /// How many of the user's latest passwords a new one may not repeat (at most 20, as Parse).
+        public var history: Int
+
+        public init(minimumLength: Int = 0, pattern: String? = nil, doNotAllowUsername: Bool = false, history: Int = 0) {
+            self.minimumLength = minimumLength
+            self.pattern = pattern
+            self.doNotAllowUsername = doNotAllowUsername
+            self.history = min(max(history, 0), 20)
+        }
+    }
 
     /// Lock an account for `duration` after `threshold` failed logins.
     public struct AccountLockout: Sendable {

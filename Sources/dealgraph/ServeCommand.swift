@@ -26,6 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.server.debugEndpoints = debugEndpoints || ProcessInfo.processInfo.environment["DEBUG_ENDPOINTS"] == "1"
         settings.api = try server.apiConfiguration()
         settings.store.accountLockout = try server.accountLockout()
+        settings.store.passwordPolicy = try server.passwordPolicy()
         settings.poolSize = database.resolvedPoolSize
         let (configuration, embedded) = try await database.open(logger: logger)
         var failure: (any Error)?

@@ -62,6 +62,18 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "A bearer token that may read GET /metrics besides the master key (env METRICS_TOKEN; none by default).")
     var metricsToken: String?
 
+    @Option(help: "Shortest password accepted on sign-up and change (env PASSWORD_MIN_LENGTH, default 8; 0: any).")
+    var passwordMinLength: Int?
+
+    @Option(help: "A regular expression a new password must match as a whole (env PASSWORD_PATTERN; none by default).")
+    var passwordPattern: String?
+
+    @Option(help: "How many of a user's latest passwords a new one may not repeat (env PASSWORD_HISTORY, default 0, at most 20).")
+    var passwordHistory: Int?
+
+    @Flag(help: "Refuse a password that contains the username (env PASSWORD_DISALLOW_USERNAME=1).")
+    var passwordDisallowUsername = false
+
     @Option(help: "Failed logins that lock an account, also a name that is no account (env ACCOUNT_LOCKOUT_THRESHOLD, default 10; 0 turns lockout off).")
     var accountLockoutThreshold: Int?
 
@@ -116,6 +128,17 @@ struct ServerOptions: ParsableArguments {
         configuration.playground = !noPlayground && environment["PLAYGROUND"] != "0"
         configuration.parseMountPath = text(parseMount, "PARSE_MOUNT") ?? configuration.parseMountPath
         return configuration
+    }
+
+    /// The password policy; with the defaults, a minimum length of 8 only.
+    func passwordPolicy() throws -> StoreOptions.PasswordPolicy? {
+        let pattern = text(passwordPattern, "PASSWORD_PATTERN")
+        if let pattern, (try? NSRegularExpression(pattern: pattern)) == nil { throw ValidationError("PASSWORD_PATTERN is not a regular expression") }
+        let policy = StoreOptions.PasswordPolicy(
+            minimumLength: try integer(passwordMinLength, "PASSWORD_MIN_LENGTH", 8), pattern: pattern,
+            doNotAllowUsername: passwordDisallowUsername || environment["PASSWORD_DISALLOW_USERNAME"] == "1",
+            history: try integer(passwordHistory, "PASSWORD_HISTORY", 0))
+        return policy.minimumLength == 0 && policy.pattern == nil && !policy.doNotAllowUsername && policy.history == 0 ? nil : policy
     }
 
     /// Account lockout, on by default (10 failed logins lock for 5 minutes); nil when turned off.

@@ -26,6 +26,7 @@ extension CRMStore {
         if let email { inputs["email"] = .set(.string(email)) }
         inputs["password"] = .set(.string(password))
         let validated = try WriteValidation.assignments(inputs, for: definition, isCreate: true, context: context)
+        try await enforcePasswordPolicy(validated, userId: nil)
         let assignments = await hashingPasswords(validated)
         let objectId = RandomIdentifier.objectId()
         let newUser = AccessContext.user(objectId)

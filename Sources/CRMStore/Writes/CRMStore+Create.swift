@@ -13,6 +13,7 @@ extension CRMStore {
         _ = try AccessControl.authorize(.create, on: definition, context: context)
         let acl = try acl?.validated()
         let validated = try WriteValidation.assignments(fields, for: definition, isCreate: true, context: context)
+        if definition.isUserClass { try await enforcePasswordPolicy(validated, userId: nil) }
         let assignments = await hashingPasswords(validated)
         let result = try await transaction { connection in
             try await self.insert(definition, assignments, acl: acl, context: context, on: connection, depth: 0)

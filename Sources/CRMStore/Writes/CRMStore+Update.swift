@@ -23,9 +23,15 @@ extension CRMStore {
         let access = try AccessControl.authorize(.update, on: definition, context: context)
         let acl = try acl?.validated()
         let validated = try WriteValidation.assignments(fields, for: definition, isCreate: false, context: context)
+        // Only the user or the master key learn how a new password compares with the old ones;
+        // anyone else's update fails on the row's ACL below, after the checks that read nothing.
+        if definition.isUserClass {
+            try await enforcePasswordPolicy(validated, userId: context.isMaster || context.userId == objectId ? objectId : nil)
+        }
         let assignments = await hashingPasswords(validated)
         let changesPassword = assignments.contains { if case .passwordHash = $0 { true } else { false } }
         let result = try await transaction { connection in
+            if changesPassword { try await self.rememberPasswordHash(userId: objectId, on: connection) }
             let values = try await self.resolvePointers(assignments, context: context, on: connection, depth: 0)
             let statement = try ChangeStatement(store: self, definition: definition, context: context)
             var parameters = SQLParameters()
