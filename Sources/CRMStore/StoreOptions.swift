@@ -2,6 +2,9 @@
 public struct StoreOptions: Sendable {
     /// Session lifetime (Parse default: one year).
     public var sessionLength: Duration = .seconds(31_536_000)
+    /// Parse's `expireInactiveSessions`: a session used is extended to `sessionLength` from its
+    /// use, so it ends after that long without use (written at most once per 1% of the length).
+    public var expireInactiveSessions = false
     /// Account lockout after failed logins; off by default, as in Parse.
     public var accountLockout: AccountLockout?
     /// What a new password must satisfy (Parse's `passwordPolicy`); none by default.

@@ -27,6 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.api = try server.apiConfiguration()
         settings.store.accountLockout = try server.accountLockout()
         settings.store.passwordPolicy = try server.passwordPolicy()
+        try server.sessions(into: &settings.store)
         settings.poolSize = database.resolvedPoolSize
         let (configuration, embedded) = try await database.open(logger: logger)
         var failure: (any Error)?

@@ -62,6 +62,12 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "A bearer token that may read GET /metrics besides the master key (env METRICS_TOKEN; none by default).")
     var metricsToken: String?
 
+    @Option(help: "Seconds a session lasts (env SESSION_LENGTH, default 31536000: one year, as Parse).")
+    var sessionLength: Int?
+
+    @Flag(help: "Let a session end sessionLength after it was created, used or not (env EXPIRE_INACTIVE_SESSIONS=0); by default a session in use is extended, as in Parse.")
+    var noExpireInactiveSessions = false
+
     @Option(help: "Shortest password accepted on sign-up and change (env PASSWORD_MIN_LENGTH, default 8; 0: any).")
     var passwordMinLength: Int?
 
@@ -128,6 +134,14 @@ struct ServerOptions: ParsableArguments {
         configuration.playground = !noPlayground && environment["PLAYGROUND"] != "0"
         configuration.parseMountPath = text(parseMount, "PARSE_MOUNT") ?? configuration.parseMountPath
         return configuration
+    }
+
+    /// Session lifetime and whether use extends it, into `options`.
+    func sessions(into options: inout StoreOptions) throws {
+        let seconds = try integer(sessionLength, "SESSION_LENGTH", Int(options.sessionLength.components.seconds))
+        guard seconds > 0 else { throw ValidationError("SESSION_LENGTH must be positive") }
+        options.sessionLength = .seconds(seconds)
+        options.expireInactiveSessions = !noExpireInactiveSessions && environment["EXPIRE_INACTIVE_SESSIONS"] != "0"
     }
 
     /// The password policy; with the defaults, a minimum length of 8 only.

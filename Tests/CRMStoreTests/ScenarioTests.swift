@@ -205,6 +205,26 @@ import Testing
         }
     }
 
+    @Test func sessionsInUseStayAliveWithExpireInactiveSessions() async throws {
+        try await TestGateway.run("store_inactive_sessions") { f in
+            _ = try await f.user("user")
+            for extending in [true, false] {
+                let clock = TestClock()
+                let store = try await f.store { $0.sessionLength = .seconds(100); $0.expireInactiveSessions = extending; $0.clock = clock }
+                let login = try await store.logIn(username: "user", password: "pw-user")
+                clock.advance(by: .seconds(60))
+                _ = try await store.resolveSession(token: login.sessionToken) // used: extended to 160 s when extending
+                clock.advance(by: .seconds(60))
+                if extending {
+                    _ = try await store.resolveSession(token: login.sessionToken) // 120 s: alive, extended to 220 s
+                    clock.advance(by: .seconds(101))
+                }
+                // Without use for longer than the length (or past it without extension): expired.
+                await expectCode(.invalidSessionToken) { _ = try await store.resolveSession(token: login.sessionToken) }
+            }
+        }
+    }
+
     @Test func aPasswordChangeRevokesTheOtherSessions() async throws {
         try await TestGateway.run("store_s13") { f in
             let user = try await f.user("user")

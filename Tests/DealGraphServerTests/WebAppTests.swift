@@ -93,7 +93,9 @@ struct WebAppTests {
                     try await Self.logIn(watcher, server, "alice")
 
                     // Keyboard: Alt+ArrowRight moves the focused card one stage on.
-                    try await page.evaluate("document.querySelector('.card[data-id=\"\(globalId("Deal", ids["Acme renewal"]!))\"]').focus()")
+                    let acme = ".card[data-id=\\\"\(globalId("Deal", ids["Acme renewal"]!))\\\"]"
+                    try await page.evaluate("document.querySelector('\(acme)').focus()")
+                    try await page.waitFor("document.activeElement === document.querySelector('\(acme)') && document.hasFocus()")
                     try await page.press("ArrowRight", code: 39, modifiers: 1)
                     try await page.waitFor("document.querySelector('.column[data-stage=\"qualified\"] .count')?.dataset.count === '2'")
                     #expect(try await f.store.get(className: "Deal", objectId: ids["Acme renewal"]!, context: .master)["stage"] == .string("qualified"))

@@ -5,7 +5,7 @@ import Foundation
 actor AccessCache {
     struct Session: Sendable {
         let userId: String
-        let expiresAt: Date
+        var expiresAt: Date
     }
 
     /// A cached value and when it was stored, by the store's clock.

@@ -24,7 +24,14 @@ extension CRMStore {
                     """, [.text(tokenHash), .text(token)])
             }
             guard let row = result.first, let userId = row.string(0) else { throw StoreError.invalidSessionToken }
-            let found = AccessCache.Session(userId: userId, expiresAt: row.date(1) ?? .distantFuture)
+            var found = AccessCache.Session(userId: userId, expiresAt: row.date(1) ?? .distantFuture)
+            let now = options.clock.now(), length = TimeInterval(options.sessionLength.components.seconds)
+            if options.expireInactiveSessions, found.expiresAt > now, found.expiresAt.timeIntervalSince(now) < length * 0.99 {
+                let extended = Timestamp.now(options.clock).addingTimeInterval(length)
+                _ = try await query(#"UPDATE "_Session" SET "expiresAt" = $2 WHERE "sessionToken" = $1"#,
+                                    [.text(tokenHash), .timestamptz(extended)])
+                found.expiresAt = extended
+            }
             await accessCache.store(session: found, tokenHash: tokenHash)
             session = found
         }

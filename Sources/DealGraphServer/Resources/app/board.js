@@ -131,7 +131,10 @@ export function mountBoard(view, { announce }) {
     heading.replaceChildren(el("span", {}, [stage]),
       el("span", { class: "count", "data-count": String(totals?.count ?? 0) }, [String(totals?.count ?? 0)]),
       el("span", { class: "total" }, [money(totals?.totalAmount ?? 0)]));
+    // A keyboard user's focused card keeps the focus across a redraw (a teammate's change).
+    const focused = list.contains(document.activeElement) ? document.activeElement.closest(".card")?.dataset.id : null;
     list.replaceChildren(...deals.map(card));
+    if (focused) list.querySelector(`[data-id="${focused}"]`)?.focus();
     more.hidden = !cursor;
   }
 
