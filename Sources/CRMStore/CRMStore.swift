@@ -1,4 +1,6 @@
+import Foundation
 import PostgresClient
+import Synchronization
 
 /// The data layer and security boundary of DealGraph: reads and writes CRM objects in PostgreSQL
 /// (Parse Server's layout) under the caller's ``AccessContext``, and handles sign-up, log-in and
@@ -26,6 +28,8 @@ public final class CRMStore: Sendable {
     public let changeFeed: ChangeFeed
     /// Failed logins and lockouts since start, for the gateway's metrics.
     public let authEvents = AuthEvents()
+    /// Whether `_Session` held clear tokens when last asked, and when (``mayHoldClearTokens()``).
+    let clearTokens = Mutex<(present: Bool, checked: Date)?>(nil)
 
     /// The channel on which every committed write is announced; the payload is the sequence number
     /// of its row in the change log (``ChangeFeed``).

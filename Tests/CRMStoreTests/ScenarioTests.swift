@@ -205,6 +205,19 @@ import Testing
         }
     }
 
+    @Test func anUnknownTokenCostsOneStatementWhereNoTokenIsInClear() async throws {
+        try await TestGateway.run("store_unknown_token") { f in
+            _ = try await f.user("user") // a session stored as its hash only
+            let start = f.pool.statementCount
+            await expectCode(.invalidSessionToken) { _ = try await f.store.resolveSession(token: "r:" + String(repeating: "a", count: 32)) }
+            let first = f.pool.statementCount - start
+            await expectCode(.invalidSessionToken) { _ = try await f.store.resolveSession(token: "r:" + String(repeating: "b", count: 32)) }
+            let second = f.pool.statementCount - start - first
+            #expect(first == 2, "the lookup, and once the question whether any token is in clear")
+            #expect(second == 1, "the lookup only")
+        }
+    }
+
     @Test func sessionsInUseStayAliveWithExpireInactiveSessions() async throws {
         try await TestGateway.run("store_inactive_sessions") { f in
             _ = try await f.user("user")
