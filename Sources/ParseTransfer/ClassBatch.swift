@@ -23,11 +23,7 @@ struct ClassBatch: Sendable {
         self.className = className
         let definition = try? model.require(className)
         self.definition = definition
-        var columns = ["objectId", "createdAt", "updatedAt", "_rperm", "_wperm"]
-        for field in definition?.fields ?? [] where !field.writeOnly {
-            columns.append(field.name)
-            if let classColumn = field.classColumn { columns.append(classColumn) }
-        }
+        var columns = ["objectId", "createdAt", "updatedAt", "_rperm", "_wperm"] + (definition?.fieldColumns ?? [])
         if className == ClassModel.userClassName { columns += ["_hashed_password", "emailVerified"] }
         self.columns = columns
     }
@@ -96,7 +92,7 @@ struct ClassBatch: Sendable {
         guard let user, Principal.isObjectId(user) else { throw Refusal(reason: "a session needs its user") }
         var hash: String?
         if let stored = object.extra["_hashed_session_token"]?.stringValue {
-            guard stored.utf8.count == 64, stored.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
+            guard CRMStore.isStoredSessionToken(stored) else {
                 throw Refusal(reason: "_hashed_session_token is not a SHA-256 in hex")
             }
             hash = stored

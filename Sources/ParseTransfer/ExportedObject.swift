@@ -157,7 +157,7 @@ enum ExportedObjectDecoder {
         case .pointer(let className, let id):
             guard Principal.isObjectId(id) else { throw Refusal(reason: "\(name) does not name an objectId") }
             object.cells[name] = .text(id)
-            if field.isPolymorphic { object.cells["_\(name)_className"] = .text(className) }
+            if let classColumn = field.classColumn { object.cells[classColumn] = .text(className) }
         }
     }
 

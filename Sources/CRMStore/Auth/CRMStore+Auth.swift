@@ -103,39 +103,43 @@ extension CRMStore {
     /// `threshold` attempts are counted the account is locked for `duration`. One UPDATE, so the
     /// row lock serializes concurrent attempts. Time is the store's clock (`$4`), not the server's.
     private func reserveLoginAttempt(userId: String, lockout: StoreOptions.AccountLockout) async throws(StoreError) {
+        let count = #""_failed_login_count""#, until = #""_account_lockout_expires_at""#
         let result = try await query("""
-            UPDATE "_User" SET
-              "_failed_login_count" = CASE WHEN "_account_lockout_expires_at" IS NOT NULL
-                AND "_account_lockout_expires_at" <= $4 THEN 1 ELSE COALESCE("_failed_login_count", 0) + 1 END,
-              "_account_lockout_expires_at" = CASE WHEN (CASE WHEN "_account_lockout_expires_at" IS NOT NULL
-                AND "_account_lockout_expires_at" <= $4 THEN 1 ELSE COALESCE("_failed_login_count", 0) + 1 END) >= $2
-                THEN $4 + make_interval(secs => $3) ELSE NULL END
-            WHERE "objectId" = $1 AND ("_account_lockout_expires_at" IS NULL OR "_account_lockout_expires_at" <= $4)
-            RETURNING "_failed_login_count"
-            """, [.text(userId), .float8(Double(lockout.threshold)), .float8(Double(lockout.duration.components.seconds)),
-                  .timestamptz(options.clock.now())])
+            UPDATE "_User" SET \(Self.lockoutAssignments(count: count, until: until))
+            WHERE "objectId" = $1 AND (\(until) IS NULL OR \(until) <= $4)
+            RETURNING \(count)
+            """, lockoutParameters(userId, lockout))
         if result.isEmpty { throw locked(lockout) }
     }
 
     /// ``reserveLoginAttempt(userId:lockout:)`` for a name that is no account: the same count and
     /// lock, kept by name. Names idle for a day (and not locked) are forgotten on the way.
     private func reserveLoginAttempt(unknownName name: String, lockout: StoreOptions.AccountLockout) async throws(StoreError) {
-        let now = options.clock.now()
         let result = try await query("""
             WITH forget AS (DELETE FROM "_dealgraph_login_failures" WHERE "lastAttempt" < $4 - interval '1 day'
                 AND ("lockedUntil" IS NULL OR "lockedUntil" <= $4) AND "name" <> $1)
             INSERT INTO "_dealgraph_login_failures" AS f ("name", "count", "lockedUntil", "lastAttempt")
             VALUES ($1, 1, CASE WHEN 1 >= $2 THEN $4 + make_interval(secs => $3) END, $4)
-            ON CONFLICT ("name") DO UPDATE SET
-              "count" = CASE WHEN f."lockedUntil" IS NOT NULL AND f."lockedUntil" <= $4 THEN 1 ELSE f."count" + 1 END,
-              "lockedUntil" = CASE WHEN (CASE WHEN f."lockedUntil" IS NOT NULL AND f."lockedUntil" <= $4 THEN 1 ELSE f."count" + 1 END) >= $2
-                THEN $4 + make_interval(secs => $3) ELSE NULL END,
+            ON CONFLICT ("name") DO UPDATE SET \(Self.lockoutAssignments(count: #"f."count""#, until: #"f."lockedUntil""#, target: ("count", "lockedUntil"))),
               "lastAttempt" = $4
             WHERE f."lockedUntil" IS NULL OR f."lockedUntil" <= $4
             RETURNING "count"
-            """, [.text(name), .float8(Double(lockout.threshold)), .float8(Double(lockout.duration.components.seconds)),
-                  .timestamptz(now)])
+            """, lockoutParameters(name, lockout))
         if result.isEmpty { throw locked(lockout) }
+    }
+
+    /// The SET list of one counted attempt, for both counters (an account's columns, a name's
+    /// row): the count restarts at 1 after an ended lock, and reaching `$2` locks until `$4` plus
+    /// `$3` seconds. `count` and `until` read the current values; `target` names the columns set.
+    private static func lockoutAssignments(count: String, until: String, target: (String, String)? = nil) -> String {
+        let next = "CASE WHEN \(until) IS NOT NULL AND \(until) <= $4 THEN 1 ELSE COALESCE(\(count), 0) + 1 END"
+        let (countColumn, untilColumn) = target.map { (SQL.identifier($0.0), SQL.identifier($0.1)) } ?? (count, until)
+        return "\(countColumn) = \(next), \(untilColumn) = CASE WHEN (\(next)) >= $2 THEN $4 + make_interval(secs => $3) ELSE NULL END"
+    }
+
+    /// `$1` the account or name, `$2` the threshold, `$3` the lock's seconds, `$4` now by the store's clock.
+    private func lockoutParameters(_ key: String, _ lockout: StoreOptions.AccountLockout) -> [PostgresValue] {
+        [.text(key), .float8(Double(lockout.threshold)), .float8(Double(lockout.duration.components.seconds)), .timestamptz(options.clock.now())]
     }
 
     /// Parse's answer to a locked account (counted as a lockout refusal).

@@ -49,7 +49,8 @@ extension CRMStore {
     private func mayHoldClearTokens() async throws(StoreError) -> Bool {
         let now = options.clock.now()
         if let known = clearTokens.withLock({ $0.flatMap { now.timeIntervalSince($0.checked) < 60 ? $0.present : nil } }) { return known }
-        let present = try await query(#"SELECT EXISTS (SELECT 1 FROM "_Session" WHERE "sessionToken" !~ '^[0-9a-f]{64}$')"#, [])
+        let present = try await query(#"SELECT EXISTS (SELECT 1 FROM "_Session" WHERE "sessionToken" !~ $1)"#,
+                                      [.text(SessionToken.storedFormPattern)])
             .first?.bool(0) ?? false
         clearTokens.withLock { $0 = (present, now) }
         return present

@@ -10,6 +10,15 @@ enum SessionToken {
         Hex.lowercase(SHA256.hash(data: Data(token.utf8)))
     }
 
+    /// The stored form's shape (a SHA-256 in lowercase hex), as a PostgreSQL regular expression:
+    /// a `_Session` token not of this form is one Parse Server kept in clear.
+    static let storedFormPattern = "^[0-9a-f]{64}$"
+
+    /// Whether `text` has the stored form (64 lowercase hex characters).
+    static func isStoredForm(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
+    }
+
     /// Shape check before any lookup: `r:` + 32 lowercase hex characters.
     static func isWellFormed(_ token: String) -> Bool {
         let utf8 = Array(token.utf8)
@@ -24,4 +33,7 @@ extension CRMStore {
     public static func storedSessionToken(_ token: String) -> String? {
         SessionToken.isWellFormed(token) ? SessionToken.hash(token) : nil
     }
+
+    /// Whether `text` is a token in its stored form (a SHA-256 in hex), as an export carries it.
+    public static func isStoredSessionToken(_ text: String) -> Bool { SessionToken.isStoredForm(text) }
 }

@@ -33,6 +33,12 @@ public struct ClassDefinition: Sendable, Hashable {
         fields.filter { !$0.writeOnly }.sorted { $0.name < $1.name }
     }
 
+    /// The columns of the class's fields, in model order: each stored field, followed for a
+    /// polymorphic pointer by its class column (what bulk loads and imports write).
+    public var fieldColumns: [String] {
+        fields.filter(\.isStoredColumn).flatMap { field in [field.name] + (field.classColumn.map { [$0] } ?? []) }
+    }
+
     /// Whether this is the `_User` class (passwords, sessions, private by default).
     public var isUserClass: Bool { name == ClassModel.userClassName }
 

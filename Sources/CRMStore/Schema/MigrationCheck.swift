@@ -19,7 +19,8 @@ extension Migrator {
                 let before = try await Catalog.snapshot(connection)
                 var check = MigrationCheck()
                 if before.tables.contains("_Session") {
-                    let clear = try await connection.query(#"SELECT count(*)::int FROM "_Session" WHERE "sessionToken" !~ '^[0-9a-f]{64}$'"#)
+                    let clear = try await connection.query(#"SELECT count(*)::int FROM "_Session" WHERE "sessionToken" !~ $1"#,
+                                                           [.text(SessionToken.storedFormPattern)])
                     if let count = clear.first?.int(0), count > 0 {
                         check.notes.append("""
                             _Session: \(count) sessions keep their token in clear (as Parse Server stores it). They keep \

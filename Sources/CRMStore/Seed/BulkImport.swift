@@ -25,52 +25,27 @@ public struct BulkObject: Sendable {
 }
 
 extension CRMStore {
-    /// Inserts many objects of one class in one transaction (master key only; for demo data and
-    /// imports). Each chunk is one `INSERT ... SELECT FROM unnest($1::text[], ...)` statement:
-    /// every column travels as one text array parameter and is cast to its column type in SQL.
-    /// Column names come from the class model only; an unknown column is refused (105).
-    public func bulkImport(className: String, objects: [BulkObject], context: AccessContext,
-                           chunkSize: Int = 5_000) async throws(StoreError) {
+    /// Inserts many objects of one class in one transaction (master key only; for demo data): the
+    /// import's path (``ImportTransaction/upsert(className:columns:rows:)``, COPY through a
+    /// staging table). Column names come from the class model only; an unknown column is refused
+    /// (105).
+    public func bulkImport(className: String, objects: [BulkObject], context: AccessContext) async throws(StoreError) {
         guard context.isMaster else { throw StoreError.forbidden("Permission denied for action create on class \(className).") }
         let definition = try model.require(className)
-        var columns: [(name: String, type: String)] = definition.fields.filter(\.isStoredColumn).map { ($0.name, $0.type.columnType) }
-        columns += definition.fields.compactMap { field in field.classColumn.map { ($0, "text") } }
-        let known = Set(columns.map(\.name))
+        let fields = definition.fieldColumns, known = Set(fields)
         for object in objects {
             if let unknown = object.values.keys.first(where: { !known.contains($0) }) {
                 throw StoreError(code: .invalidKeyName, "Invalid field name: \(unknown).")
             }
         }
-        let all: [(name: String, type: String)] = [("objectId", "text"), ("createdAt", "epoch"),
-                                                   ("updatedAt", "epoch"), ("_rperm", "text[]"),
-                                                   ("_wperm", "text[]")] + columns
-        let names = all.map { SQL.identifier($0.name) }.joined(separator: ", ")
-        let arrays = all.indices.map { "$\($0 + 1)::text[]" }.joined(separator: ", ")
-        // Timestamps travel as epoch seconds: exact to the millisecond, no time zone parsing.
-        let casts = all.indices.map { all[$0].type == "epoch" ? "to_timestamp(c\($0)::double precision)" : "c\($0)::\(all[$0].type)" }
-            .joined(separator: ", ")
-        let aliases = all.indices.map { "c\($0)" }.joined(separator: ", ")
-        let sql = "INSERT INTO \(SQL.identifier(className)) (\(names)) SELECT \(casts) FROM unnest(\(arrays)) AS t(\(aliases))"
-        try await transaction { connection in
-            try await ChangeLog.skip(on: connection)
-            var start = 0
-            while start < objects.count {
-                let chunk = objects[start..<min(start + chunkSize, objects.count)]
-                var parameters: [[String?]] = Array(repeating: [], count: all.count)
-                for object in chunk {
-                    let created = String(format: "%.3f", object.createdAt.timeIntervalSince1970)
-                    parameters[0].append(object.objectId)
-                    parameters[1].append(created)
-                    parameters[2].append(created)
-                    parameters[3].append(CopyText.arrayLiteral(object.readers))
-                    parameters[4].append(CopyText.arrayLiteral(object.writers))
-                    for (offset, column) in columns.enumerated() {
-                        parameters[5 + offset].append(object.values[column.name] ?? nil)
-                    }
-                }
-                _ = try await connection.run(sql, parameters.map(PostgresValue.textArray))
-                start += chunkSize
-            }
+        let rows: [[ImportCell]] = objects.map { object in
+            [.text(object.objectId), .date(object.createdAt), .date(object.createdAt), .textArray(object.readers), .textArray(object.writers)]
+                + fields.map { (object.values[$0] ?? nil).map(ImportCell.text) ?? .null }
+        }
+        do {
+            try await importing(context: context) { try await $0.upsert(className: className, columns: ["objectId", "createdAt", "updatedAt", "_rperm", "_wperm"] + fields, rows: rows) }
+        } catch {
+            throw StoreError(mapping: error)
         }
     }
 

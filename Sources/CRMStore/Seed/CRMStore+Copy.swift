@@ -44,10 +44,7 @@ extension CRMStore {
     func copyableColumns(_ className: String) throws(StoreError) -> Set<String> {
         let definition = try model.require(className)
         var known: Set<String> = ["objectId", "createdAt", "updatedAt", "_rperm", "_wperm"]
-        for field in definition.fields where field.isStoredColumn {
-            known.insert(field.name)
-            if let classColumn = field.classColumn { known.insert(classColumn) }
-        }
+        known.formUnion(definition.fieldColumns)
         if definition.isUserClass { known.formUnion(TableLayout.userColumns.map(\.0)) }
         return known
     }

@@ -2,7 +2,7 @@
 // activity timeline (calls, emails, meetings, notes) with add, complete and delete. `id` "new"
 // creates a deal.
 import { graphql, words } from "./api.js";
-import { el, money, day, confirmButton } from "./dom.js";
+import { el, money, day, confirmButton, edits } from "./dom.js";
 import { picker } from "./picker.js";
 import { subscribe, reloadOn, lifetime } from "./live.js";
 import { STAGES } from "./board.js";
@@ -90,15 +90,13 @@ async function show(view, id, { announce }, keep) {
   view.append(timeline(id, announce, keep));
   // Someone else's change to this deal or its activities shows at once; fields being edited here
   // are not overwritten, the status line says the deal changed instead.
-  let dirty = false;
-  form.addEventListener("input", () => { dirty = true; });
-  form.addEventListener("submit", () => { dirty = false; });
+  const editing = edits(form);
   keep(subscribe("subscription DealWatch($w: DealWhereInput) { dealEvents(where: $w) { event node { " + FIELDS + " } } }",
     { w: { objectId: { equalTo: deal.objectId } } }, (payload) => {
       const event = payload?.data?.dealEvents;
       if (!event) return;
       if (event.event === "DELETE" || event.event === "LEAVE") return announce("This deal was deleted or is no longer shared with you.", true);
-      if (dirty) return announce("Someone else changed this deal; save to keep your version, or reload to see theirs.");
+      if (editing()) return announce("Someone else changed this deal; save to keep your version, or reload to see theirs.");
       const fresh = event.node;
       for (const name of ["title", "amount", "stage", "notes"]) form.elements[name].value = fresh[name] ?? "";
       form.elements.expectedCloseDate.value = dateInput(fresh.expectedCloseDate);

@@ -40,3 +40,11 @@ export function confirmButton(attributes, label, action) {
   button.addEventListener("blur", disarm);
   return button;
 }
+
+/** Whether `form` holds edits not yet submitted: a live update fills it only while this is false. */
+export function edits(form) {
+  let dirty = false;
+  form.addEventListener("input", () => { dirty = true; });
+  form.addEventListener("submit", () => { dirty = false; });
+  return () => dirty;
+}

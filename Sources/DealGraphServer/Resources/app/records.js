@@ -2,7 +2,7 @@
 // record with its fields editable, its deals and (contacts) its activities, all following
 // teammates' changes live. One module for both classes; what differs is the description below.
 import { graphql, words } from "./api.js";
-import { el, money, literal, confirmButton } from "./dom.js";
+import { el, money, literal, confirmButton, edits } from "./dom.js";
 import { reloadOn, lifetime } from "./live.js";
 import { picker } from "./picker.js";
 import { timeline } from "./deal.js";
@@ -122,11 +122,9 @@ async function showRecord(view, kindName, id, { announce }, keep) {
     el("h1", { id: "record-heading" }, [record.name]), ...inputs, ...(company ? [company.element] : []),
     el("p", { class: "actions" }, [el("button", { type: "submit" }, ["Save"]), el("a", { href: `#/${kindName}` }, [`Back to ${kind.list}`])]),
   ]);
-  let dirty = false;
-  form.addEventListener("input", () => { dirty = true; });
+  const editing = edits(form);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    dirty = false;
     const fields = {};
     for (const [name] of kind.fields) fields[name] = form.elements[name].value.trim();
     if (company?.value) fields.company = { link: company.value };
@@ -157,7 +155,7 @@ async function showRecord(view, kindName, id, { announce }, keep) {
     { w: { objectId: { equalTo: record.objectId } } }, async () => {
       try {
         const fresh = (await graphql(`query One($id: ID!) { ${kind.one}(id: $id) { ${kind.select} } }`, { id }))[kind.one];
-        if (dirty) return announce(`Someone else changed this ${kind.one}; save to keep your version, or reload to see theirs.`);
+        if (editing()) return announce(`Someone else changed this ${kind.one}; save to keep your version, or reload to see theirs.`);
         for (const [name] of kind.fields) form.elements[name].value = fresh[name] ?? "";
         company?.show(fresh.company);
         form.querySelector("h1").textContent = fresh.name;
