@@ -21,11 +21,11 @@ public struct TestServer: Sendable {
         var logger = Logger(label: "dealgraph.test-server")
         logger.logLevel = .warning
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = gateway.application(logger: logger) { port in
+        let services = gateway.services(logger: logger) { port in
             portSink.yield(port)
             portSink.finish()
         }
-        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
+        let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
         let running = Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw TestFailure("the server did not start") }

@@ -40,7 +40,7 @@ extension ParseRESTService {
         return RESTReply(body: .list(results))
     }
 
-    private func subrequest(_ item: GraphQLValue) throws(ParseError) -> RESTRequest {
+    func subrequest(_ item: GraphQLValue) throws(ParseError) -> RESTRequest {
         guard case .object(let record) = item, let methodName = record["method"]?.stringValue,
               let path = record["path"]?.stringValue else {
             throw .invalidJSON("A batch request needs method and path.")

@@ -55,6 +55,27 @@ public struct ParseRESTService: Sendable {
         }
     }
 
+    /// How many sign-ups, log-ins, password checks and password resets a request asks for,
+    /// those in a `/batch` included, so the transport can rate-limit them per client before
+    /// anything runs.
+    public func authAttempts(_ request: RESTRequest) -> Int {
+        let parts = Self.segments(request.path)
+        switch (parts.first ?? "", parts.count, request.method) {
+        case ("login", 1, .get), ("login", 1, .post), ("users", 1, .post), ("requestPasswordReset", 1, .post),
+             ("verifyPassword", 1, .get), ("verifyPassword", 1, .post):
+            return 1
+        case ("classes", 2, .post) where parts[1] == ClassModel.userClassName:
+            return 1
+        case ("batch", 1, .post):
+            guard case .list(let items)? = request.parameters["requests"] else { return 0 }
+            return items.prefix(limits.maxBatchRequests).reduce(0) { count, item in
+                count + ((try? subrequest(item)).map(authAttempts) ?? 0)
+            }
+        default:
+            return 0
+        }
+    }
+
     static func segments(_ path: String) -> [String] {
         path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
     }

@@ -4,7 +4,7 @@ import Foundation
 import Logging
 import PostgresClient
 
-/// Where the database is: DATABASE_URL when set, else the embedded server under `--data-dir`.
+/// Where the database is: DATABASE_URL (or the file DATABASE_URL_FILE names) when set, else the embedded server under `--data-dir`.
 struct DatabaseOptions: ParsableArguments {
     @Option(help: "Data folder of the embedded PostgreSQL used when DATABASE_URL is unset (env DEALGRAPH_DATA_DIR).")
     var dataDir: String?
@@ -18,7 +18,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The configuration to connect with, and the embedded server when one was started.
     func open(logger: Logger) async throws -> (PostgresConfiguration, EmbeddedPostgres?) {
-        if let url = environment["DATABASE_URL"], !url.isEmpty {
+        if let url = try Environment.text("DATABASE_URL") {
             let configuration = try PostgresConfiguration(url)
             logger.info("using the database of DATABASE_URL", metadata: ["database": "\(configuration)"])
             return (configuration, nil)

@@ -35,17 +35,16 @@ struct ServeCommand: AsyncParsableCommand {
             let gateway = try await Gateway.open(database: configuration, configuration: settings, logger: logger)
             do {
                 if demo {
-                    let path = (server.secretsFolder as NSString).appendingPathComponent("demo-password")
+                    let path = (try server.secretsFolder as NSString).appendingPathComponent("demo-password")
                     let (password, _) = try SecretFile.loadOrCreate(at: path, bytes: 8)
                     try await DemoData().load(into: gateway.store, password: password, logger: logger)
                     logger.notice("demo users: \((DemoData.salesUsers + [DemoData.adminUser]).joined(separator: ", ")); password \(password) (also in \(path))")
                 }
                 let host = settings.server.host
-                let app = gateway.application(logger: logger) { port in
+                // Returns after SIGINT or SIGTERM, once in-flight requests have finished.
+                try await gateway.run(logger: logger) { port in
                     logger.notice("DealGraph listening on http://\(host):\(port)/graphql (playground: open it in a browser)")
                 }
-                // Returns after SIGINT or SIGTERM, once in-flight requests have finished.
-                try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
             } catch {
                 failure = error
             }

@@ -86,6 +86,24 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Seconds a locked account stays locked (env ACCOUNT_LOCKOUT_DURATION, default 300).")
     var accountLockoutDuration: Int?
 
+    @Option(help: "Log-ins, sign-ups, password checks and resets one client address may attempt per window, over every API; more get 429 (env AUTH_RATE_LIMIT, default 30; 0 turns the limit off).")
+    var authRateLimit: Int?
+
+    @Option(help: "Seconds of the auth rate limit's window (env AUTH_RATE_LIMIT_WINDOW, default 60).")
+    var authRateLimitWindow: Int?
+
+    @Option(help: "Comma-separated proxy addresses or networks (10.0.0.0/8) whose X-Forwarded-For names the client (env TRUSTED_PROXIES; none by default).")
+    var trustedProxies: String?
+
+    @Option(help: "Seconds a gateway told to stop answers /health/ready with 503 before it stops accepting connections (env DRAIN_DELAY, default 0).")
+    var drainDelay: Int?
+
+    @Option(help: "Which GraphQL documents run: automatic (any; Apollo's automatic persisted queries) or allow-list (only registered ones, except for the master key) (env PERSISTED_QUERIES, default automatic).")
+    var persistedQueries: String?
+
+    @Option(help: "A folder of .graphql files registered as persisted documents at start (env DOCUMENTS_DIR).")
+    var documentsDir: String?
+
     @Flag(help: "Do not serve the playground page (env PLAYGROUND=0).")
     var noPlayground = false
 
@@ -101,38 +119,48 @@ struct ServerOptions: ParsableArguments {
         return value
     }
 
-    private func text(_ flag: String?, _ name: String) -> String? {
-        flag ?? environment[name].flatMap { $0.isEmpty ? nil : $0 }
+    private func text(_ flag: String?, _ name: String) throws -> String? {
+        try flag ?? Environment.text(name)
     }
 
-    var secretsFolder: String { text(secretsDir, "DEALGRAPH_SECRETS_DIR") ?? ".dealgraph" }
+    var secretsFolder: String { get throws { try text(secretsDir, "DEALGRAPH_SECRETS_DIR") ?? ".dealgraph" } }
 
     /// The transport settings; the master key is read from its file or generated there when
     /// neither the flag nor the environment gives one.
     func serverConfiguration(logger: Logger) throws -> ServerConfiguration {
         let key: String
-        if let given = text(masterKey, "PARSE_MASTER_KEY") {
+        if let given = try text(masterKey, "PARSE_MASTER_KEY") {
             key = given
         } else {
-            let path = (secretsFolder as NSString).appendingPathComponent("master-key")
+            let path = (try secretsFolder as NSString).appendingPathComponent("master-key")
             let (secret, created) = try SecretFile.loadOrCreate(at: path)
             logger.notice("\(created ? "generated a master key" : "using the master key") in \(path) (owner-only permissions)")
             key = secret
         }
         var configuration = ServerConfiguration(masterKey: key)
-        configuration.host = text(host, "HOST") ?? configuration.host
+        configuration.host = try text(host, "HOST") ?? configuration.host
         configuration.port = try integer(port, "PORT", configuration.port)
-        configuration.keys.applicationId = text(appId, "PARSE_APP_ID")
-        configuration.keys.clientKey = text(clientKey, "PARSE_CLIENT_KEY")
-        configuration.allowedOrigin = text(corsOrigin, "CORS_ORIGIN")
+        configuration.keys.applicationId = try text(appId, "PARSE_APP_ID")
+        configuration.keys.clientKey = try text(clientKey, "PARSE_CLIENT_KEY")
+        configuration.allowedOrigin = try text(corsOrigin, "CORS_ORIGIN")
         configuration.maxBodyBytes = try integer(maxBodyBytes, "MAX_BODY_BYTES", configuration.maxBodyBytes)
         configuration.maxJSONDepth = try integer(maxJSONDepth, "MAX_JSON_DEPTH", configuration.maxJSONDepth)
         configuration.maxSubscriptionsPerSocket = try integer(maxSubscriptionsPerSocket, "MAX_SUBSCRIPTIONS_PER_SOCKET",
                                                               configuration.maxSubscriptionsPerSocket)
         configuration.maxSocketsPerUser = try integer(maxSocketsPerUser, "MAX_SOCKETS_PER_USER", configuration.maxSocketsPerUser)
-        configuration.metricsToken = text(metricsToken, "METRICS_TOKEN")
+        configuration.metricsToken = try text(metricsToken, "METRICS_TOKEN")
         configuration.playground = !noPlayground && environment["PLAYGROUND"] != "0"
-        configuration.parseMountPath = text(parseMount, "PARSE_MOUNT") ?? configuration.parseMountPath
+        configuration.parseMountPath = try text(parseMount, "PARSE_MOUNT") ?? configuration.parseMountPath
+        configuration.drainDelay = .seconds(try integer(drainDelay, "DRAIN_DELAY", 0))
+        let attempts = try integer(authRateLimit, "AUTH_RATE_LIMIT", 30)
+        let window = try integer(authRateLimitWindow, "AUTH_RATE_LIMIT_WINDOW", 60)
+        configuration.authRateLimit = attempts == 0 ? nil : RateLimit(requests: attempts, window: .seconds(max(1, window)))
+        if let list = try text(trustedProxies, "TRUSTED_PROXIES") {
+            guard let proxies = TrustedProxies(list: list) else {
+                throw ValidationError("TRUSTED_PROXIES must list IP addresses or networks such as 10.0.0.0/8")
+            }
+            configuration.trustedProxies = proxies
+        }
         return configuration
     }
 
@@ -146,7 +174,7 @@ struct ServerOptions: ParsableArguments {
 
     /// The password policy; with the defaults, a minimum length of 8 only.
     func passwordPolicy() throws -> StoreOptions.PasswordPolicy? {
-        let pattern = text(passwordPattern, "PASSWORD_PATTERN")
+        let pattern = try text(passwordPattern, "PASSWORD_PATTERN")
         if let pattern, (try? NSRegularExpression(pattern: pattern)) == nil { throw ValidationError("PASSWORD_PATTERN is not a regular expression") }
         let policy = StoreOptions.PasswordPolicy(
             minimumLength: try integer(passwordMinLength, "PASSWORD_MIN_LENGTH", 8), pattern: pattern,
@@ -173,6 +201,33 @@ struct ServerOptions: ParsableArguments {
         configuration.maxTokens = try integer(maxTokens, "MAX_QUERY_TOKENS", configuration.maxTokens)
         configuration.defaultLimit = try integer(defaultLimit, "DEFAULT_LIMIT", configuration.defaultLimit)
         configuration.maxLimit = try integer(maxLimit, "MAX_LIMIT", configuration.maxLimit)
+        if let mode = try text(persistedQueries, "PERSISTED_QUERIES") {
+            guard let parsed = PersistedDocuments.Mode(rawValue: mode) else {
+                throw ValidationError("PERSISTED_QUERIES must be automatic or allow-list")
+            }
+            configuration.documents = parsed
+        }
+        if let folder = try text(documentsDir, "DOCUMENTS_DIR") {
+            configuration.registeredDocuments = try Self.documents(in: folder)
+        }
         return configuration
+    }
+
+    /// The texts of the `.graphql` files in `folder` (not its subfolders), as they are: the hash a
+    /// client sends is of the exact text.
+    static func documents(in folder: String) throws -> [String] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".graphql") }.sorted()
+        } catch {
+            throw ValidationError("DOCUMENTS_DIR: cannot read the folder \(folder)")
+        }
+        return try names.map { name in
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw ValidationError("DOCUMENTS_DIR: cannot read \(path) as UTF-8")
+            }
+            return text
+        }
     }
 }

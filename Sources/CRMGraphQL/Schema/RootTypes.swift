@@ -2,10 +2,12 @@ import CRMStore
 
 /// `Query` and `Mutation`: per class get/find and create/update/delete (Parse's order: classes
 /// `_`-prefixed first, then alphabetical), then `node`, `health`, `viewer`, the auth mutations of
-/// docs/API.md and our `dealPipeline`.
+/// docs/API.md, our `registerDocument` (persisted queries) and our `dealPipeline`.
 enum RootTypes {
     static func write(_ sdl: inout SDLWriter, model: APIModel) {
         writeAuthTypes(&sdl, model: model)
+        sdl.input("RegisterDocumentInput", [.init("text", "String!"), .init("clientMutationId", "String")])
+        sdl.object("RegisterDocumentPayload", [.init("sha256Hash", "String!"), .init("clientMutationId", "String")])
         if hasPipeline(model) {
             sdl.object("PipelineStage", [.init("stage", "String"), .init("count", "Int!"), .init("totalAmount", "Float!")])
         }
@@ -29,6 +31,7 @@ enum RootTypes {
                 mutation.append(.init(ClassNaming.lowerFirst(name), name + "Payload", arguments: [("input", name + "Input!")]))
             }
         }
+        mutation.append(.init("registerDocument", "RegisterDocumentPayload", arguments: [("input", "RegisterDocumentInput!")]))
         if hasPipeline(model) {
             query.append(.init("dealPipeline", "[PipelineStage!]!", arguments: [("where", "DealWhereInput")]))
         }

@@ -15,6 +15,15 @@ public struct APIConfiguration: Sendable {
     public var maxTokens = 50_000
     /// Documents kept prepared (parsed, validated, with their plans) in the one document cache.
     public var planCacheSize = 512
+    /// Which documents run (docs/API.md "Persisted queries").
+    public var documents = PersistedDocuments.Mode.automatic
+    /// Documents registered at start (the texts of a folder of `.graphql` files): with
+    /// ``PersistedDocuments/Mode/allowList`` these and the ones registered in the database are
+    /// all that runs for callers without the master key.
+    public var registeredDocuments: [String] = []
+    /// Texts that automatic persisted queries remember (per gateway; a client whose hash was
+    /// forgotten sends the text again).
+    public var automaticDocumentCapacity = 1_000
 
     public init() {}
 

@@ -19,6 +19,8 @@ public final class CRMGraphQLService: Sendable {
     let wheres: WhereTranslation<GraphQLWhere>
     /// The live subscriptions of the gateway, shared with the other transports.
     public let live: LiveHub
+    /// Which documents run, and the texts of persisted hashes.
+    let documents: PersistedDocuments
     private let executor: GraphQLExecutor
 
     /// Builds the schema from the store's class model and options and attaches the resolvers;
@@ -33,6 +35,7 @@ public final class CRMGraphQLService: Sendable {
         wheres = WhereTranslation(model: store.model, dialect: GraphQLWhere(model: api))
         schema = try buildSchema(sdl: SchemaGenerator.sdl(for: api))
         try ResolverWiring.attach(to: schema, model: api, records: records)
+        documents = PersistedDocuments(configuration: configuration, store: store)
         executor = GraphQLExecutor(schema: schema, cacheCapacity: configuration.planCacheSize,
                                    parseOptions: ParseOptions(maxTokens: configuration.maxTokens),
                                    validationOptions: configuration.validationOptions)
@@ -44,8 +47,26 @@ public final class CRMGraphQLService: Sendable {
         SchemaGenerator.sdl(for: APIModel(model: model, protectedFields: options.protectedFields))
     }
 
+    /// The request with its document's text (a persisted hash replaced by the text it stands
+    /// for), or the answer when the document must not run (unknown hash, a hash that does not
+    /// match the text, a document not on the allow-list). ``execute(_:caller:)`` and
+    /// ``subscribe(_:caller:)`` do this first; a transport that needs the text before running
+    /// (to count log-in attempts) calls it itself.
+    public func resolveDocument(_ request: GraphQLRequest, caller: Caller) async throws(DocumentRefused) -> GraphQLRequest {
+        switch await documents.resolve(request, isMaster: caller.access.isMaster) {
+        case .success(let resolved): return resolved
+        case .failure(let refused): throw DocumentRefused(outcome: refused.outcome)
+        }
+    }
+
     /// Runs a query or mutation for a caller.
-    public func execute(_ request: GraphQLRequest, caller: Caller) async -> GraphQLOutcome {
+    public func execute(_ sent: GraphQLRequest, caller: Caller) async -> GraphQLOutcome {
+        let request: GraphQLRequest
+        do {
+            request = try await resolveDocument(sent, caller: caller)
+        } catch {
+            return error.outcome
+        }
         let prepared = executor.prepare(request.query)
         let operation: OperationDefinitionNode
         switch select(prepared, request) {
@@ -70,9 +91,27 @@ public final class CRMGraphQLService: Sendable {
         return operation.name?.value
     }
 
+    /// How many sign-ups, log-ins and password resets a request asks for (the root fields of
+    /// its mutation, aliases counted apart), so the transport can rate-limit them per client
+    /// before anything runs. 0 for a query, a subscription, or a document that will not run.
+    public func authAttempts(of request: GraphQLRequest) -> Int {
+        let prepared = executor.prepare(request.query)
+        guard prepared.errors.isEmpty, case .success(let operation) = prepared.operation(named: request.operationName),
+              operation.operation == .mutation else { return 0 }
+        return prepared.rootFields(of: operation).count { Self.authFields.contains($0.name) }
+    }
+
+    static let authFields: Set<String> = ["signUp", "logIn", "resetPassword"]
+
     /// Runs an operation for a caller as a stream of outcomes: one per event of a subscription,
     /// the one response of a query or mutation, or a single request error.
-    public func subscribe(_ request: GraphQLRequest, caller: Caller) async -> AsyncStream<GraphQLOutcome> {
+    public func subscribe(_ sent: GraphQLRequest, caller: Caller) async -> AsyncStream<GraphQLOutcome> {
+        let request: GraphQLRequest
+        do {
+            request = try await resolveDocument(sent, caller: caller)
+        } catch {
+            return .just(error.outcome)
+        }
         let prepared = executor.prepare(request.query)
         let operation: OperationDefinitionNode
         switch select(prepared, request) {

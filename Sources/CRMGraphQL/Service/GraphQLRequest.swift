@@ -10,15 +10,19 @@ public struct GraphQLRequest: Sendable {
     public var variables: Record?
     /// The operation to run, when named.
     public var operationName: String?
-    /// The extensions object, when one was sent (accepted and passed on; nothing reads it yet).
+    /// The extensions object, when one was sent.
     public var extensions: Record?
+    /// `extensions.persistedQuery.sha256Hash`: the document is persisted under this hash, and
+    /// `query` may be empty (``PersistedDocuments``).
+    public var persistedHash: String?
     /// Only a query may run (GraphQL over HTTP with GET); anything else is
     /// ``GraphQLOutcome/methodNotAllowed(body:)``.
     public var queriesOnly: Bool
 
     public init(query: String, variables: Record? = nil, operationName: String? = nil, extensions: Record? = nil,
-                queriesOnly: Bool = false) {
+                persistedHash: String? = nil, queriesOnly: Bool = false) {
         self.query = query
+        self.persistedHash = persistedHash
         self.variables = variables
         self.operationName = operationName
         self.extensions = extensions

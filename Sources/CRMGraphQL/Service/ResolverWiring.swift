@@ -38,6 +38,7 @@ enum ResolverWiring {
             wiring.attach(AuthMutations.logOut, to: "Mutation", "logOut")
             wiring.attach(AuthMutations.resetPassword, to: "Mutation", "resetPassword")
         }
+        wiring.attach(DocumentMutations.registerDocument, to: "Mutation", "registerDocument")
         if RootTypes.hasPipeline(model) {
             wiring.attach(SystemQueries.dealPipeline(model: model), to: "Query", "dealPipeline")
         }
@@ -102,6 +103,7 @@ struct RecordShapes {
         byTypeName["PipelineStage"] = PipelineSummary.shape
         for name in ["SignUpPayload", "LogInPayload"] { byTypeName[name] = AuthMutations.viewerPayloadShape }
         for name in ["LogOutPayload", "ResetPasswordPayload"] { byTypeName[name] = AuthMutations.okPayloadShape }
+        byTypeName["RegisterDocumentPayload"] = DocumentMutations.payloadShape
     }
 
     func shape(of typeName: String) -> RecordShape? { byTypeName[typeName] }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Session tokens: `r:` + 32 hex characters; the database stores only their SHA-256 (hex), so a
@@ -7,7 +6,7 @@ enum SessionToken {
     static func generate() -> String { RandomIdentifier.sessionToken() }
 
     static func hash(_ token: String) -> String {
-        Hex.lowercase(SHA256.hash(data: Data(token.utf8)))
+        Hex.sha256(token)
     }
 
     /// The stored form's shape (a SHA-256 in lowercase hex), as a PostgreSQL regular expression:

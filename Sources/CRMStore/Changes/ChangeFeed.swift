@@ -53,6 +53,8 @@ public actor ChangeFeed {
     private var reading = false
     private var readAgain = false
     private var lastPrune = ContinuousClock.now
+    /// When the log was last read without an error.
+    private var lastRead = ContinuousClock.now
     private var tasks: [Task<Void, Never>] = []
 
     /// Reads through a pool of its own, one connection beside the store's: reading the log
@@ -102,6 +104,12 @@ public actor ChangeFeed {
         return max(0, newest - watermark)
     }
 
+    /// The feed is started and has read the log within the last three poll intervals (at least
+    /// five seconds): live updates are flowing. False while the database is unreachable.
+    public var isCurrent: Bool {
+        started && ContinuousClock.now - lastRead < max(.seconds(5), options.pollInterval * 3)
+    }
+
     /// Ends every stream, stops reading and closes the feed's connections.
     public func stop() async {
         for task in tasks { task.cancel() }
@@ -129,6 +137,7 @@ public actor ChangeFeed {
             throw StoreError(mapping: error)
         }
         started = true
+        lastRead = .now
         let interval = options.pollInterval
         tasks.append(Task { [weak self] in
             for await _ in notifications {
@@ -170,6 +179,7 @@ public actor ChangeFeed {
                     delivered = []
                     gapOpenedAt = nil
                     try await pruneWhenDue()
+                    lastRead = .now
                     continue
                 }
                 let gaps = (watermark + 1 ..< newest + 1).lazy.filter { !self.delivered.contains($0) }.prefix(options.batchSize)
@@ -181,6 +191,7 @@ public actor ChangeFeed {
                 }
                 advance()
                 try await pruneWhenDue()
+                lastRead = .now
             } catch {
                 // The database is unreachable: the next notification or tick reads again.
                 return

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import PostgresClient
 
@@ -43,7 +42,7 @@ public enum Migrator {
         for row in applied { if let version = row.int(0) { checksums[version] = row.string(1) } }
         var ran: [Step] = []
         for step in plan(model: model) {
-            let checksum = Hex.lowercase(SHA256.hash(data: Data(step.script.utf8)))
+            let checksum = Hex.sha256(step.script)
             if checksums[step.version] == checksum { continue }
             try await connection.executeScript(step.script)
             _ = try await connection.query("""

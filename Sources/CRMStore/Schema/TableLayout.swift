@@ -3,7 +3,8 @@
 /// Parse Server created for these classes.
 enum TableLayout {
     /// `_SCHEMA`, `_Role` with its relation tables, `_Session` (tokens stored as SHA-256 only), and
-    /// the failed-login counts of names that are no account (so that lockout reveals no account).
+    /// the failed-login counts of names that are no account (so that lockout reveals no account),
+    /// and the GraphQL documents an administrator registered (the persisted-query allow-list).
     static let systemTables = """
         CREATE TABLE IF NOT EXISTS "_SCHEMA" ("className" varchar(120) PRIMARY KEY, "schema" jsonb, "isParseClass" boolean);
         CREATE TABLE IF NOT EXISTS "_Role" ("objectId" text PRIMARY KEY, "createdAt" timestamptz, "updatedAt" timestamptz,
@@ -21,6 +22,8 @@ enum TableLayout {
         CREATE TABLE IF NOT EXISTS "_dealgraph_login_failures" ("name" text PRIMARY KEY, "count" double precision NOT NULL,
             "lockedUntil" timestamp with time zone, "lastAttempt" timestamp with time zone NOT NULL);
         CREATE INDEX IF NOT EXISTS "_dealgraph_login_failures_lastAttempt" ON "_dealgraph_login_failures" ("lastAttempt");
+        CREATE TABLE IF NOT EXISTS "_dealgraph_documents" ("sha256Hash" text PRIMARY KEY, "text" text NOT NULL,
+            "registeredAt" timestamp with time zone NOT NULL DEFAULT now());
         """
 
     /// Hidden `_User` columns (Parse's names), never returned to clients.

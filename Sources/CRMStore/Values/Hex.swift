@@ -1,3 +1,6 @@
+import Crypto
+import Foundation
+
 /// Lowercase hexadecimal text of bytes: session token hashes (one per request that resolves a
 /// session) and migration checksums.
 enum Hex {
@@ -11,5 +14,10 @@ enum Hex {
             text.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The SHA-256 of a text's UTF-8 bytes, in lowercase hex.
+    static func sha256(_ text: String) -> String {
+        lowercase(SHA256.hash(data: Data(text.utf8)))
     }
 }

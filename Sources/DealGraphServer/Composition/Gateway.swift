@@ -6,6 +6,7 @@ import HummingbirdWebSocket
 import Logging
 import ParseREST
 import PostgresClient
+import ServiceLifecycle
 
 /// The composition root: one DealGraph over one database. It opens the pool, migrates, builds
 /// the store, the GraphQL service and the caller resolver, and makes the HTTP application on
@@ -21,6 +22,8 @@ public final class Gateway: Sendable {
     public let callers: CallerResolver
     /// What `GET /metrics` reports.
     public let metrics = GatewayMetrics()
+    /// False from the moment shutdown begins (`GET /health/ready`).
+    public let readiness = Readiness()
 
     /// Opens the pool on `database`, brings its schema up to date (logging the steps applied),
     /// and builds the store, the service and the caller resolver. On failure the pool is closed.
@@ -71,18 +74,20 @@ public final class Gateway: Sendable {
             allowHeaders: ParseHeader.allowedByCORS,
             allowMethods: [.get, .post, .put, .delete, .options],
             maxAge: .seconds(86_400)))
-        HealthRoute.register(on: router, pool: pool)
+        HealthRoute.register(on: router, gateway: self)
         MetricsRoute.register(on: router, gateway: self)
         if server.debugEndpoints {
             StatementCountRoute.register(on: router, pool: pool)
         }
         let webApp = WebApp.load(logger: logger)
-        GraphQLRoute(service: service, callers: callers, configuration: server, pages: webApp).register(on: router)
+        let throttle = AuthThrottle(configuration: server)
+        GraphQLRoute(service: service, callers: callers, configuration: server, pages: webApp, throttle: throttle).register(on: router)
         webApp.register(on: router)
-        ParseRESTRoute(service: rest, callers: callers, configuration: server).register(on: router)
+        ParseRESTRoute(service: rest, callers: callers, configuration: server, throttle: throttle).register(on: router)
         let quota = SocketQuota(limit: server.maxSocketsPerUser)
         let sockets = WebSocketRoutes(
-            graphQL: GraphQLWSRoute(service: service, callers: callers, quota: quota, metrics: metrics, configuration: server),
+            graphQL: GraphQLWSRoute(service: service, callers: callers, quota: quota, metrics: metrics, configuration: server,
+                                    throttle: throttle),
             liveQuery: LiveQueryRoute(rest: rest, live: service.live, callers: callers, quota: quota, metrics: metrics, configuration: server))
         return Application(
             router: router,
@@ -93,6 +98,26 @@ public final class Gateway: Sendable {
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? server.port) },
             logger: logger
         )
+    }
+
+    /// What runs the gateway in a `ServiceGroup`: the HTTP application, then the drain gate
+    /// that hears a graceful shutdown first (services stop in reverse order), marks the gateway
+    /// not ready and waits ``ServerConfiguration/drainDelay`` before the server stops
+    /// accepting connections and lets the requests in flight finish.
+    public func services(logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> [any Service]
+    {
+        [application(logger: logger, onServerRunning: onServerRunning),
+         DrainGate(readiness: readiness, delay: configuration.server.drainDelay)]
+    }
+
+    /// Serves until SIGTERM or SIGINT, then drains (see ``services(logger:onServerRunning:)``)
+    /// and returns once the requests in flight have finished.
+    public func run(logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let group = ServiceGroup(configuration: .init(
+            services: services(logger: logger, onServerRunning: onServerRunning).map { .init(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
     }
 
     /// Ends the live subscriptions, stops the store's listeners and closes the pool.

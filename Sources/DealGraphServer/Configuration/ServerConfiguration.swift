@@ -52,6 +52,18 @@ public struct ServerConfiguration: Sendable {
     /// How long a socket the server closed waits for the client's close frame.
     public var webSocketCloseTimeout: Duration = .seconds(5)
 
+    /// Sign-ups, log-ins, password checks and resets one client address may attempt per window,
+    /// over REST, GraphQL and WebSocket together; more are answered 429 (`--auth-rate-limit`,
+    /// `--auth-rate-limit-window`). Off here; `dealgraph serve` turns it on.
+    public var authRateLimit: RateLimit?
+    /// Proxies whose `X-Forwarded-For` names the client (`--trusted-proxies`); none by default.
+    public var trustedProxies = TrustedProxies.none
+
+    /// How long a gateway told to stop answers `/health/ready` with 503 before it stops accepting
+    /// connections, so that a load balancer moves traffic away first (`--drain-delay`); none by
+    /// default.
+    public var drainDelay: Duration = .zero
+
     /// Serve GET /debug/statements (SQL statements run so far) for benchmarks
     /// (`--debug-endpoints`, `DEBUG_ENDPOINTS=1`).
     public var debugEndpoints = false

@@ -59,9 +59,12 @@ struct GraphQLRequestDecoder: Sendable {
     private func decode(
         query: GraphQLValue?, variables: GraphQLValue?, operationName: GraphQLValue?, extensions: GraphQLValue?
     ) throws(Malformed) -> GraphQLRequest {
+        let extensions = try map(extensions, named: "extensions")
+        let persistedHash = try persistedQueryHash(extensions)
         let text: String
         switch query {
         case .string(let value)?: text = value
+        case nil where persistedHash != nil, .null? where persistedHash != nil: text = ""
         case nil, .null?: throw Malformed(message: "Missing query: the request must have a \"query\" string")
         default: throw Malformed(message: "\"query\" must be a string")
         }
@@ -69,7 +72,19 @@ struct GraphQLRequestDecoder: Sendable {
             query: text,
             variables: try map(variables, named: "variables"),
             operationName: try string(operationName, named: "operationName"),
-            extensions: try map(extensions, named: "extensions"))
+            extensions: extensions, persistedHash: persistedHash)
+    }
+
+    /// Apollo's `extensions.persistedQuery`: `{"version":1,"sha256Hash":"<64 hex digits>"}`.
+    private func persistedQueryHash(_ extensions: Record?) throws(Malformed) -> String? {
+        guard let value = extensions?["persistedQuery"], value != .null else { return nil }
+        guard case .object(let persisted) = value else { throw Malformed(message: "\"persistedQuery\" must be an object") }
+        guard persisted["version"] == .int(1) else { throw Malformed(message: "Unsupported persisted query version") }
+        guard case .string(let hash)? = persisted["sha256Hash"], hash.utf8.count == 64,
+              hash.utf8.allSatisfy({ (48...57).contains($0) || (65...70).contains($0) || (97...102).contains($0) }) else {
+            throw Malformed(message: "\"persistedQuery.sha256Hash\" must be a SHA-256 in hex")
+        }
+        return hash
     }
 
     private func map(_ value: GraphQLValue?, named name: String) throws(Malformed) -> Record? {

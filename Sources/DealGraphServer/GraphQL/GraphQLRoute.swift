@@ -10,10 +10,13 @@ struct GraphQLRoute: Sendable {
     let callers: CallerResolver
     let configuration: ServerConfiguration
     let decoder: GraphQLRequestDecoder
+    let throttle: AuthThrottle
     /// Where the playground page comes from (a browser's GET).
     let pages: WebApp
 
-    init(service: CRMGraphQLService, callers: CallerResolver, configuration: ServerConfiguration, pages: WebApp) {
+    init(service: CRMGraphQLService, callers: CallerResolver, configuration: ServerConfiguration, pages: WebApp,
+         throttle: AuthThrottle) {
+        self.throttle = throttle
         self.service = service
         self.pages = pages
         self.callers = callers
@@ -37,7 +40,7 @@ struct GraphQLRoute: Sendable {
         } catch {
             throw TransportError.request(.badRequest, error.message, mediaType: mediaType)
         }
-        return try await run(decoded, identity: identity, mediaType: mediaType, context: context)
+        return try await run(decoded, identity: identity, mediaType: mediaType, request: request, context: context)
     }
 
     func get(_ request: Request, context: DealGraphRequestContext) async throws -> Response {
@@ -54,7 +57,7 @@ struct GraphQLRoute: Sendable {
             throw TransportError.request(.badRequest, error.message, mediaType: mediaType)
         }
         decoded.queriesOnly = true
-        return try await run(decoded, identity: identity, mediaType: mediaType, context: context)
+        return try await run(decoded, identity: identity, mediaType: mediaType, request: request, context: context)
     }
 
     private func authenticate(_ request: Request) throws(TransportError) -> Identity {
@@ -66,8 +69,10 @@ struct GraphQLRoute: Sendable {
     }
 
     private func run(
-        _ graphQLRequest: GraphQLRequest, identity: Identity, mediaType: MediaType, context: DealGraphRequestContext
+        _ graphQLRequest: GraphQLRequest, identity: Identity, mediaType: MediaType, request: Request,
+        context: DealGraphRequestContext
     ) async throws -> Response {
+        var graphQLRequest = graphQLRequest
         context.requestLog.operationName = graphQLRequest.operationName
         defer { context.requestLog.operationName = service.operationName(of: graphQLRequest) }
         let caller: Caller
@@ -76,7 +81,21 @@ struct GraphQLRoute: Sendable {
         } catch {
             throw TransportError(error)
         }
-        switch await service.execute(graphQLRequest, caller: caller) {
+        do {
+            graphQLRequest = try await service.resolveDocument(graphQLRequest, caller: caller)
+        } catch {
+            return respond(error.outcome, mediaType: mediaType)
+        }
+        if let wait = throttle.refusal(service.authAttempts(of: graphQLRequest),
+                                       client: throttle.client(peer: context.peer, headers: request.headers),
+                                       isMaster: identity.isMaster) {
+            return AuthThrottle.response(retryAfter: wait)
+        }
+        return respond(await service.execute(graphQLRequest, caller: caller), mediaType: mediaType)
+    }
+
+    private func respond(_ outcome: GraphQLOutcome, mediaType: MediaType) -> Response {
+        switch outcome {
         case .executed(let body):
             return response(.ok, body: body, mediaType: mediaType)
         case .requestError(let body):

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import Synchronization
 
 /// The request context of the DealGraph router: Hummingbird's core storage plus the facts the
@@ -7,9 +8,12 @@ public struct DealGraphRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Filled by the GraphQL route, read by ``RequestLogMiddleware``.
     let requestLog = RequestLogFacts()
+    /// The other end of the TCP connection (a proxy, when one is in front).
+    let peer: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.peer = source.channel.remoteAddress
     }
 }
 

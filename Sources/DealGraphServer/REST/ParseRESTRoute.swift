@@ -21,6 +21,7 @@ struct ParseRESTRoute: Sendable {
     let service: ParseRESTService
     let callers: CallerResolver
     let configuration: ServerConfiguration
+    let throttle: AuthThrottle
 
     /// The first path segments of Parse's routes, registered one by one when the API is mounted
     /// at `/` so that `/graphql` and `/health` stay the gateway's own.
@@ -95,6 +96,11 @@ struct ParseRESTRoute: Sendable {
             case .invalidSession(let error): return reply(.error(error))
             case .unavailable: return reply(.error(.internalServerError))
             }
+        }
+        if let wait = throttle.refusal(service.authAttempts(restRequest),
+                                       client: throttle.client(peer: context.peer, headers: request.headers),
+                                       isMaster: caller.access.isMaster) {
+            return AuthThrottle.response(retryAfter: wait)
         }
         return reply(await service.handle(restRequest, caller: caller), request: request)
     }

@@ -10,13 +10,19 @@ actor GraphQLWSConnection: SocketConnection {
     private let service: CRMGraphQLService
     private let callers: CallerResolver
     private let quota: SocketQuota
+    private let throttle: AuthThrottle
+    /// The client's address, for the limit on log-in and sign-up mutations.
+    private let client: IPAddress?
     private var caller: Caller?
     /// This socket's place in its user's quota, once the user is known.
     private var seat: SocketQuota.Seat?
     private var running: [String: Task<Void, Never>] = [:]
 
-    init(session: GraphQLWSSession, link: SocketLink, service: CRMGraphQLService, callers: CallerResolver, quota: SocketQuota) {
+    init(session: GraphQLWSSession, link: SocketLink, service: CRMGraphQLService, callers: CallerResolver, quota: SocketQuota,
+         throttle: AuthThrottle, client: IPAddress?) {
         self.session = session
+        self.throttle = throttle
+        self.client = client
         self.quota = quota
         self.link = link
         self.service = service
@@ -72,6 +78,20 @@ actor GraphQLWSConnection: SocketConnection {
                 }
             case .start(let id, let request):
                 guard let caller else { continue }
+                let resolved: GraphQLRequest
+                do {
+                    resolved = try await service.resolveDocument(request, caller: caller)
+                } catch {
+                    session.failed(id: id)
+                    await link.send(GraphQLWSSession.error(id: id, body: error.outcome.body))
+                    continue
+                }
+                if throttle.refusal(service.authAttempts(of: resolved), client: client, isMaster: caller.access.isMaster) != nil {
+                    session.failed(id: id)
+                    await link.send(GraphQLWSSession.error(id: id, message: AuthThrottle.message))
+                    continue
+                }
+                let request = resolved
                 running[id] = Task { await self.run(id, request, caller: caller) }
             case .stop(let id):
                 running.removeValue(forKey: id)?.cancel()

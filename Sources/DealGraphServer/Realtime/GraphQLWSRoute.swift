@@ -15,6 +15,7 @@ struct GraphQLWSRoute: Sendable {
     let quota: SocketQuota
     let metrics: GatewayMetrics
     let configuration: ServerConfiguration
+    let throttle: AuthThrottle
 
     /// The request asks for graphql-transport-ws (`Sec-WebSocket-Protocol` may list several).
     static func offered(_ request: HTTPRequest) -> Bool {
@@ -23,14 +24,16 @@ struct GraphQLWSRoute: Sendable {
         }
     }
 
-    func handler(channel: any Channel) -> WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context> {
+    /// The handler of an upgraded socket; `client` is its address for the log-in limit.
+    func handler(channel: any Channel, client: IPAddress?) -> WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context> {
         let service = self.service, callers = self.callers, quota = self.quota, metrics = self.metrics, configuration = self.configuration
+        let throttle = self.throttle
         return { inbound, outbound, _ in
             let link = SocketLink(outbound: outbound, channel: channel, closeTimeout: configuration.webSocketCloseTimeout)
             let session = GraphQLWSSession(maxSubscriptions: configuration.maxSubscriptionsPerSocket,
                                            maxJSONDepth: configuration.maxJSONDepth)
             let connection = GraphQLWSConnection(session: session, link: link, service: service, callers: callers,
-                                                 quota: quota)
+                                                 quota: quota, throttle: throttle, client: client)
             // graphql-ws: "the server will close the socket with 4408 if connection_init was not
             // received and acknowledged within connectionInitWaitTimeout".
             let initWait = Task {

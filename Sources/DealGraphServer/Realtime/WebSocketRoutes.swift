@@ -14,7 +14,7 @@ struct WebSocketRoutes: Sendable {
     {
         let path = (request.path ?? "").split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
         if path == "/graphql" && GraphQLWSRoute.offered(request) {
-            return .upgrade([.secWebSocketProtocol: GraphQLWSRoute.subprotocol], graphQL.handler(channel: channel))
+            return .upgrade([.secWebSocketProtocol: GraphQLWSRoute.subprotocol], graphQL.handler(channel: channel, client: graphQL.throttle.client(peer: channel.remoteAddress, headers: request.headerFields)))
         }
         if liveQuery.serves(path) {
             return .upgrade([:], liveQuery.handler(channel: channel))
