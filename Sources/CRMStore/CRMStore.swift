@@ -26,6 +26,8 @@ public final class CRMStore: Sendable {
     /// Every committed write of every instance, for subscriptions; it starts reading on its first
     /// consumer.
     public let changeFeed: ChangeFeed
+    /// Streaming replicas that serve reads (``reading(for:_:)``), when configured.
+    public let replicas: ReadReplicas?
     /// Failed logins and lockouts since start, for the gateway's metrics.
     public let authEvents = AuthEvents()
     /// Whether `_Session` held clear tokens when last asked, and when (``mayHoldClearTokens()``).
@@ -41,9 +43,11 @@ public final class CRMStore: Sendable {
     /// `options.listensForInvalidations`); throws the error of `PostgresPool.listen` when that
     /// cannot be set up.
     public init(
-        pool: PostgresPool, model: ClassModel, options: StoreOptions = StoreOptions()
+        pool: PostgresPool, model: ClassModel, options: StoreOptions = StoreOptions(), replicas: ReadReplicas? = nil
     ) async throws(PostgresError) {
         self.pool = pool
+        self.replicas = replicas
+        replicas?.start(primary: pool)
         self.model = model
         self.options = options
         let cache = AccessCache(lifetime: options.accessCacheLifetime, clock: options.clock)
@@ -67,6 +71,7 @@ public final class CRMStore: Sendable {
     /// Stops listening for invalidations and ends the change feed (the pool stays open; it
     /// belongs to the caller).
     public func shutdown() async {
+        replicas?.stop()
         listener?.cancel()
         await changeFeed.stop()
     }
@@ -77,6 +82,22 @@ public final class CRMStore: Sendable {
     /// connection for their transaction.
     public func reading<T>(_ body: () async -> T) async -> T {
         await pool.holdingConnection(body)
+    }
+
+    /// ``reading(_:)`` for a caller: on a read replica in rotation unless the caller wrote within
+    /// the read-your-writes window or holds the master key (``ReadReplicas``), else on the
+    /// primary. A replica that fails midway hands the remaining statements to the primary.
+    public func reading<T>(for access: AccessContext, _ body: () async -> T) async -> T {
+        if let replicas, let (index, replica) = replicas.replica(for: access),
+           let value = await pool.holdingConnection(standIn: replica, replicaFailed: { replicas.takeOut(index) }, body) {
+            return value
+        }
+        return await pool.holdingConnection(body)
+    }
+
+    /// `access` wrote: its reads stay on the primary for the read-your-writes window.
+    public func noteWrite(by access: AccessContext) {
+        replicas?.noteWrite(by: access)
     }
 
     /// The executor for tasks that a body of ``reading(_:)`` starts, so that they run on the held

@@ -34,6 +34,23 @@ public struct ParseRESTService: Sendable {
 
     /// The reply to one call; errors become Parse's error bodies.
     public func handle(_ request: RESTRequest, caller: Caller) async -> RESTReply {
+        if Self.onlyReads(request) {
+            return await store.reading(for: caller.access) { await answer(request, caller: caller) }
+        }
+        // A write keeps the caller's next reads on the primary (read-your-writes).
+        store.noteWrite(by: caller.access)
+        defer { store.noteWrite(by: caller.access) }
+        return await answer(request, caller: caller)
+    }
+
+    /// A GET that only reads (a log-in by GET creates a session; a password check counts failures).
+    static func onlyReads(_ request: RESTRequest) -> Bool {
+        guard request.method == .get else { return false }
+        let first = segments(request.path).first
+        return first != "login" && first != "verifyPassword"
+    }
+
+    private func answer(_ request: RESTRequest, caller: Caller) async -> RESTReply {
         do {
             return try await route(request, caller: caller)
         } catch is MasterKeyRequired {

@@ -29,6 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.store.passwordPolicy = try server.passwordPolicy()
         try server.sessions(into: &settings.store)
         settings.poolSize = database.resolvedPoolSize
+        try server.replicas(into: &settings)
         let (configuration, embedded) = try await database.open(logger: logger)
         var failure: (any Error)?
         do {

@@ -4,6 +4,7 @@ import CRMGraphQL
 import DealGraphServer
 import Foundation
 import Logging
+import PostgresClient
 
 /// The settings of `dealgraph serve`, each from a flag or else an environment variable
 /// (README, "Configuration").
@@ -104,6 +105,15 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "A folder of .graphql files registered as persisted documents at start (env DOCUMENTS_DIR).")
     var documentsDir: String?
 
+    @Option(help: "Comma-separated postgres:// URLs of streaming replicas that serve reads (env DATABASE_REPLICA_URLS; none by default).")
+    var replicaUrls: String?
+
+    @Option(help: "Seconds of replay lag past which a replica leaves rotation (env REPLICA_MAX_LAG, default 5).")
+    var replicaMaxLag: Int?
+
+    @Option(help: "Seconds after a user's write during which their reads go to the primary (env READ_YOUR_WRITES_WINDOW, default 5).")
+    var readYourWritesWindow: Int?
+
     @Flag(help: "Do not serve the playground page (env PLAYGROUND=0).")
     var noPlayground = false
 
@@ -162,6 +172,21 @@ struct ServerOptions: ParsableArguments {
             configuration.trustedProxies = proxies
         }
         return configuration
+    }
+
+    /// The read replicas and their rotation settings, into `configuration`.
+    func replicas(into configuration: inout GatewayConfiguration) throws {
+        if let list = try text(replicaUrls, "DATABASE_REPLICA_URLS") {
+            configuration.replicas = try list.split(separator: ",").map { url in
+                do {
+                    return try PostgresConfiguration(url.trimmingCharacters(in: .whitespaces))
+                } catch {
+                    throw ValidationError("DATABASE_REPLICA_URLS: not a PostgreSQL URL or conninfo")
+                }
+            }
+        }
+        configuration.replicaOptions.maxLag = .seconds(try integer(replicaMaxLag, "REPLICA_MAX_LAG", 5))
+        configuration.replicaOptions.readYourWritesWindow = .seconds(try integer(readYourWritesWindow, "READ_YOUR_WRITES_WINDOW", 5))
     }
 
     /// Session lifetime and whether use extends it, into `options`.

@@ -75,8 +75,16 @@ public final class CRMGraphQLService: Sendable {
         }
         let variables = variables(request), context = context(for: caller)
         let run = { await self.executor.execute(prepared, operation: operation, variables: variables, context: context) }
-        // A query's reads share one held connection; a mutation's writes take theirs per transaction.
-        let response = operation.operation == .query ? await store.reading(run) : await run()
+        // A query's reads share one held connection (a replica's when one serves this caller); a
+        // mutation's writes take theirs per transaction, and keep the caller's next reads on the primary.
+        let response: GraphQLResponse
+        if operation.operation == .query {
+            response = await store.reading(for: caller.access, run)
+        } else {
+            store.noteWrite(by: caller.access)
+            response = await run()
+            store.noteWrite(by: caller.access)
+        }
         // Without data: variable values that do not fit their types (spec 6.1.2 CoerceVariableValues).
         guard response.hasData else { return .requestError(body: RequestErrorCode.badUserInput.body(response.errors)) }
         return .executed(body: response.json)

@@ -30,10 +30,18 @@ public final class Gateway: Sendable {
     public static func open(database: PostgresConfiguration, configuration: GatewayConfiguration,
                             logger: Logger = Logger(label: "dealgraph")) async throws -> Gateway {
         let pool = PostgresPool(configuration: database, maxConnections: configuration.poolSize, logger: logger)
+        // A replica that does not answer is skipped after two seconds, not the usual ten.
+        let replicaPools = configuration.replicas.map { replica in
+            var replica = replica
+            replica.connectTimeout = .seconds(2)
+            return PostgresPool(configuration: replica, maxConnections: configuration.poolSize, acquireTimeout: .seconds(2),
+                                logger: logger)
+        }
         do {
             let steps = try await Migrator.run(pool: pool, model: configuration.model)
             if !steps.isEmpty { logger.info("migrations applied", metadata: ["steps": "\(steps.map(\.name))"]) }
-            let store = try await CRMStore(pool: pool, model: configuration.model, options: configuration.store)
+            let replicas = replicaPools.isEmpty ? nil : ReadReplicas(pools: replicaPools, options: configuration.replicaOptions, logger: logger)
+            let store = try await CRMStore(pool: pool, model: configuration.model, options: configuration.store, replicas: replicas)
             // The feed keeps the change log pruned even while nobody subscribes.
             try await store.changeFeed.start()
             let service = try CRMGraphQLService(store: store, configuration: configuration.api)
@@ -41,6 +49,7 @@ public final class Gateway: Sendable {
                            callers: CallerResolver(keys: configuration.server.keys, store: store))
         } catch {
             await pool.close()
+            for replica in replicaPools { await replica.close() }
             throw error
         }
     }
@@ -124,6 +133,7 @@ public final class Gateway: Sendable {
     public func close() async {
         await service.live.stop()
         await store.shutdown()
+        for replica in store.replicas?.replicas ?? [] { await replica.pool.close() }
         await pool.close()
     }
 }
@@ -138,8 +148,12 @@ public struct GatewayConfiguration: Sendable {
     public var store = StoreOptions()
     /// The class model.
     public var model: ClassModel
-    /// Pooled database connections.
+    /// Pooled database connections (per server: the primary and each replica).
     public var poolSize = 10
+    /// Streaming replicas of the database that serve reads (`DATABASE_REPLICA_URLS`).
+    public var replicas: [PostgresConfiguration] = []
+    /// Replica rotation: lag limit, probe interval, read-your-writes window.
+    public var replicaOptions = ReadReplicas.Options()
 
     public init(server: ServerConfiguration, model: ClassModel) {
         self.server = server

@@ -53,7 +53,18 @@ public final class GatewayMetrics: Sendable {
         if let backlog = await store.changeFeed.backlog() {
             Gauge(label: "dealgraph_change_feed_backlog", factory: factory).record(backlog)
         }
-        let now = (statements: pool.statementCount, failures: store.authEvents.failedLogins, lockouts: store.authEvents.lockouts)
+        let replicas = store.replicas?.replicas ?? []
+        for (index, replica) in replicas.enumerated() {
+            let label = [("replica", String(index))]
+            Gauge(label: "dealgraph_replica_in_rotation", dimensions: label, factory: factory).record(replica.inRotation ? 1 : 0)
+            if let lag = replica.lag {
+                let (seconds, attoseconds) = lag.components
+                Gauge(label: "dealgraph_replica_lag_seconds", dimensions: label, factory: factory)
+                    .record(Double(seconds) + Double(attoseconds) / 1e18)
+            }
+        }
+        // Statements on replicas count too: the figure is the gateway's SQL, wherever it ran.
+        let now = (statements: pool.statementCount + replicas.reduce(0) { $0 + $1.pool.statementCount }, failures: store.authEvents.failedLogins, lockouts: store.authEvents.lockouts)
         let before = reported.withLock { reported in
             defer { reported = now }
             return reported

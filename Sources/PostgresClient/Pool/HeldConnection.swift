@@ -8,6 +8,8 @@ final class HeldConnection: @unchecked Sendable {
     enum State {
         case connection(PostgresConnection)
         case unavailable(PostgresError)
+        /// A replica's connection standing in for the pool's own (``PostgresPool/holdingConnection(standIn:replicaFailed:_:)``).
+        case standIn(PostgresConnection, StandIn)
     }
 
     let pool: ObjectIdentifier
@@ -53,9 +55,11 @@ extension PostgresPool {
     /// The executor of the connection the current task holds from this pool, for tasks it starts
     /// (`Task(executorPreference:)`); nil outside ``holdingConnection(_:)``.
     public var heldExecutor: (any TaskExecutor)? {
-        guard let held = HeldConnection.current, held.pool == ObjectIdentifier(self),
-              case .connection(let connection) = held.state else { return nil }
-        return connection.thread
+        guard let held = HeldConnection.current, held.pool == ObjectIdentifier(self) else { return nil }
+        switch held.state {
+        case .connection(let connection), .standIn(let connection, _): return connection.thread
+        case .unavailable: return nil
+        }
     }
 
     /// The held connection's answer to `query`, or nil when the task holds none from this pool.
@@ -64,6 +68,17 @@ extension PostgresPool {
         switch held.state {
         case .connection(let connection): return try await connection.query(sql, parameters)
         case .unavailable(let error): throw error
+        case .standIn(let connection, let standIn):
+            if !standIn.hasFailed {
+                do {
+                    return try await connection.query(sql, parameters)
+                } catch where StandIn.replicaAtFault(error) {
+                    standIn.fail()
+                } catch where StandIn.isWrite(error) {
+                    // Runs on the primary below; the next statement tries the replica again.
+                }
+            }
+            return try await leasedQuery(sql, parameters)
         }
     }
 }

@@ -35,6 +35,11 @@ public final class PostgresPool: Sendable {
     /// ``holdingConnection(_:)``).
     public func query(_ sql: String, _ parameters: [PostgresValue] = []) async throws(PostgresError) -> PostgresResult {
         if let result = try await heldQuery(sql, parameters) { return result }
+        return try await leasedQuery(sql, parameters)
+    }
+
+    /// One statement on a connection lent for it, whatever the task holds.
+    func leasedQuery(_ sql: String, _ parameters: [PostgresValue]) async throws(PostgresError) -> PostgresResult {
         let lease = try await acquire()
         do {
             let result = try await lease.connection.query(sql, parameters)
