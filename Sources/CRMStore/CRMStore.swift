@@ -141,6 +141,19 @@ extension StoreError {
     /// Maps any error met while talking to the database: an invalid regex is the client's 102, a
     /// value PostgreSQL cannot read (JSON text it refuses, a `\u0000` escape, nesting too deep for
     /// its stack) is 111, a unique violation is 137 (202/203 for `_User` username/email), anything else is internal.
+    /// What a client is told while the database is away.
+    public static let unavailableMessage = "The database is unavailable; try again shortly."
+
+    /// The database is away, not the statement wrong: no connection (or none in time), the pool
+    /// closed, the server shutting down or starting (class 57P), a connection exception (08).
+    static func isUnavailability(_ error: PostgresError) -> Bool {
+        switch error.kind {
+        case .connectionFailed, .poolTimeout, .poolClosed: return true
+        case .server: return error.sqlState.map { $0.hasPrefix("57P") || $0.hasPrefix("08") } ?? false
+        case .cancelled, .invalidConfiguration, .protocolViolation: return false
+        }
+    }
+
     init(mapping error: any Error) {
         if let error = error as? StoreError {
             self = error
@@ -151,6 +164,10 @@ extension StoreError {
             return
         }
         let detail = error.debugDescription
+        if Self.isUnavailability(error) {
+            self = StoreError(code: .connectionFailed, Self.unavailableMessage, internalDetail: detail)
+            return
+        }
         switch error.sqlState {
         case let state? where RegexOptions.errorStates.contains(state):
             self = StoreError(code: .invalidQuery, "Invalid regular expression.", internalDetail: detail)

@@ -129,6 +129,7 @@ public final class TestGateway: Sendable {
         let outcome = await service.execute(request, caller: caller)
         let kind = switch outcome {
         case .executed: "executed"
+        case .unavailable: "unavailable"
         case .requestError: "requestError"
         case .methodNotAllowed: "methodNotAllowed"
         }

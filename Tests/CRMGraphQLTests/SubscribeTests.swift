@@ -10,6 +10,7 @@ struct SubscribeTests {
         for await outcome in stream {
             let kind = switch outcome {
             case .executed: "executed"
+            case .unavailable: "unavailable"
             case .requestError: "requestError"
             case .methodNotAllowed: "methodNotAllowed"
             }

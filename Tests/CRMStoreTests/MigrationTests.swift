@@ -41,4 +41,40 @@ import Testing
             #expect(columns.compactMap { $0.string(0) }.contains("_relatedTo_className"))
         }
     }
+
+    @Test("a field added to the class model gets its column and index on the next migration; existing rows keep their data; again changes nothing")
+    func addedFieldIsAdditive() async throws {
+        try await TestCluster.withPool("store_migrate_add", maxConnections: 2) { pool in
+            let model = try ClassModel.bundled()
+            _ = try await Migrator.run(pool: pool, model: model)
+            let store = try await CRMStore(pool: pool, model: model)
+            let owner = try await store.signUp(username: "owner", password: "pw-owner-1", email: "owner@example.com")
+            let access = try await store.resolveSession(token: owner.sessionToken)
+            let deal = try await store.create(className: "Deal", fields: ["title": .set(.string("Kept"))], context: access)
+            await store.shutdown()
+
+            let deal0 = try #require(model.definition("Deal"))
+            let grown = ClassDefinition(
+                name: deal0.name,
+                fields: deal0.fields + [FieldDefinition(name: "priority", type: .string),
+                                        FieldDefinition(name: "referredBy", type: .pointer, targetClasses: ["Contact"])],
+                unique: deal0.unique, defaultACL: deal0.defaultACL, permissions: deal0.permissions)
+            let next = try ClassModel(classes: model.classes.map { $0.name == "Deal" ? grown : $0 })
+            let steps = try await Migrator.run(pool: pool, model: next)
+            #expect(steps.map(\.name) == ["model tables", "change log"] || steps.map(\.name) == ["model tables"], "\(steps)")
+            let columns = Set(try await pool.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'Deal'")
+                .compactMap { $0.string(0) })
+            #expect(columns.isSuperset(of: ["priority", "referredBy", "title"]))
+            let indexes = try await pool.query("SELECT indexdef FROM pg_indexes WHERE tablename = 'Deal'").compactMap { $0.string(0) }
+            #expect(indexes.contains { $0.contains(#"("referredBy""#) }, "a pointer gets its index: \(indexes)")
+            let kept = try await pool.query(#"SELECT "title", "priority" FROM "Deal" WHERE "objectId" = $1"#, [.text(deal.objectId)])
+            #expect(kept.first?.string(0) == "Kept" && kept.first?.isNull(1) == true)
+            #expect(try await Migrator.run(pool: pool, model: next).isEmpty, "idempotent")
+            // Back to the old model: nothing is dropped.
+            _ = try await Migrator.run(pool: pool, model: model)
+            let after = Set(try await pool.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'Deal'")
+                .compactMap { $0.string(0) })
+            #expect(after.contains("priority"), "a field removed from the model keeps its column and data")
+        }
+    }
 }

@@ -29,12 +29,21 @@ struct HealthTests {
                     (try? await server.send(.get, "/health/ready"))?.json["changeFeed"].bool == false
                 })
                 #expect(try await server.send(.post, "/health").status.code >= 400)
-                // A session token the gateway has not seen needs the database: Parse's 500, no detail.
+                // A session token the gateway has not seen needs the database: 503 with Parse's code
+                // 100 and when to retry, no detail.
                 let token = "r:" + String(repeating: "ab", count: 16)
                 let lookup = try await server.post(#"{"query":"{ health }"}"#,
                                                    headers: [HTTPField.Name("X-Parse-Session-Token")!: token])
-                #expect(lookup.status == .internalServerError)
-                #expect(lookup.text == #"{"code":1,"error":"Internal server error"}"#)
+                #expect(lookup.status == .serviceUnavailable && lookup.headers[.retryAfter] == "1")
+                #expect(lookup.text == #"{"code":100,"error":"The database is unavailable; try again shortly."}"#)
+                // A query that reaches the database is 503 too, over GraphQL and REST, not 200 with an error.
+                let master: HTTPFields = [HTTPField.Name("X-Parse-Master-Key")!: fixture.gateway.configuration.server.keys.masterKey]
+                let query = try await server.post(#"{"query":"{ deals { count } }"}"#, headers: master)
+                #expect(query.status == .serviceUnavailable && query.headers[.retryAfter] == "1", "\(query.text)")
+                #expect(query.json["errors"][0]["extensions"]["code"].int == 100, "\(query.text)")
+                #expect(!query.text.contains("SQLSTATE") && !query.text.contains("connect"), "no detail: \(query.text)")
+                let rest = try await server.send(.get, "/parse/classes/Deal", headers: master)
+                #expect(rest.status == .serviceUnavailable && rest.headers[.retryAfter] == "1" && rest.json["code"].int == 100, "\(rest.text)")
 
                 _ = try await admin.query(#"ALTER DATABASE "\#(name)" ALLOW_CONNECTIONS true"#)
                 #expect(await waitUntil { (try? await server.isHealthy()) == true }, "serving again once the database is back")

@@ -62,6 +62,8 @@ struct MetricsTests {
                 #expect(operations.count <= GatewayMetrics.maximumOperations + 2, "at most the bounded names, unnamed and other")
                 #expect((after[#"dealgraph_request_duration_seconds_count{operation="other",transport="graphql"}"#] ?? 0) >= 50)
                 #expect(delta("dealgraph_sql_statements_total{}") >= 4)
+                #expect(delta("dealgraph_sql_statement_duration_seconds_count{}") >= 4, "each statement timed")
+                #expect(after[#"dealgraph_sql_statement_duration_seconds_bucket{le="+Inf"}"#] == after["dealgraph_sql_statement_duration_seconds_count{}"])
                 #expect(delta("dealgraph_login_failures_total{}") == 1)
                 #expect(after[#"dealgraph_pool_connections{state="open"}"#].map { $0 >= 1 } == true)
                 #expect(after["dealgraph_subscriptions{}"] == 0)

@@ -97,7 +97,7 @@ extension ParseError {
         switch rejection {
         case .unauthorized: self = ParseError(.operationForbidden, "unauthorized")
         case .invalidSession(let error): self = error
-        case .unavailable: self = ParseError(.internalServerError, "The session could not be checked; try again.")
+        case .unavailable: self = .databaseUnavailable
         }
     }
 }

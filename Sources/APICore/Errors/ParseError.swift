@@ -22,6 +22,8 @@ public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
         case let error as StoreError:
             if error.code == .internalServerError {
                 Self.logger.error("internal error", metadata: ["detail": "\(error.debugDescription)"])
+            } else if error.code == .connectionFailed {
+                Self.logger.warning("database unavailable", metadata: ["detail": "\(error.debugDescription)"])
             }
             self.init(error.code, error.message)
         default:
@@ -32,12 +34,13 @@ public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(message) (code \(code.rawValue))" }
 
-    /// The HTTP status of this error in Parse's REST API: 404 for 101, 500 for 1, 400 for every
-    /// other code.
+    /// The HTTP status of this error in Parse's REST API: 404 for 101, 500 for 1, 503 for 100
+    /// (the database is away: retry), 400 for every other code.
     public var httpStatus: Int {
         switch code {
         case .objectNotFound: 404
         case .internalServerError: 500
+        case .connectionFailed: 503
         default: 400
         }
     }
@@ -45,6 +48,7 @@ public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
     static let logger = Logger(label: "dealgraph.api")
 
     public static let internalServerError = ParseError(.internalServerError, "Internal server error")
+    public static let databaseUnavailable = ParseError(.connectionFailed, StoreError.unavailableMessage)
     public static let objectNotFound = ParseError(.objectNotFound, "Object not found.")
     public static let invalidSessionToken = ParseError(.invalidSessionToken, "Invalid session token")
     /// A live subscription whose subscriber did not keep up with its events was ended.

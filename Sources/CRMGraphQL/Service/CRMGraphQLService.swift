@@ -87,6 +87,7 @@ public final class CRMGraphQLService: Sendable {
         }
         // Without data: variable values that do not fit their types (spec 6.1.2 CoerceVariableValues).
         guard response.hasData else { return .requestError(body: RequestErrorCode.badUserInput.body(response.errors)) }
+        if response.errors.contains(where: Self.isUnavailability) { return .unavailable(body: response.json) }
         return .executed(body: response.json)
     }
 
@@ -110,6 +111,11 @@ public final class CRMGraphQLService: Sendable {
     }
 
     static let authFields: Set<String> = ["signUp", "logIn", "resetPassword"]
+
+    /// An error of a resolver that met the database away (Parse code 100).
+    static func isUnavailability(_ error: GraphQLError) -> Bool {
+        error.extensions.contains { $0.key == "code" && $0.value == .int(ParseErrorCode.connectionFailed.rawValue) }
+    }
 
     /// Runs an operation for a caller as a stream of outcomes: one per event of a subscription,
     /// the one response of a query or mutation, or a single request error.

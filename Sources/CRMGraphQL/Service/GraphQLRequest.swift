@@ -40,11 +40,14 @@ public enum GraphQLOutcome: Sendable {
     case requestError(body: [UInt8])
     /// Not a query, sent where only queries may run.
     case methodNotAllowed(body: [UInt8])
+    /// Executed, but the database was away (an error with code 100): worth retrying shortly
+    /// (HTTP 503 with `Retry-After`); the body is the response as executed.
+    case unavailable(body: [UInt8])
 
     /// The JSON body.
     public var body: [UInt8] {
         switch self {
-        case .executed(let body), .requestError(let body), .methodNotAllowed(let body): body
+        case .executed(let body), .requestError(let body), .methodNotAllowed(let body), .unavailable(let body): body
         }
     }
 }

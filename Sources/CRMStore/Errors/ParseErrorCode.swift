@@ -11,6 +11,8 @@ public struct ParseErrorCode: RawRepresentable, Hashable, Sendable, CustomString
 
     /// 1: not the client's fault; details go to the log only.
     public static let internalServerError = ParseErrorCode(rawValue: 1)
+    /// 100: the database could not be reached (or is restarting); the request may be retried.
+    public static let connectionFailed = ParseErrorCode(rawValue: 100)
     /// 101: the object does not exist or the caller may not see it; also a failed login.
     public static let objectNotFound = ParseErrorCode(rawValue: 101)
     /// 102: a malformed query (unknown field, unsupported operator, limits exceeded).

@@ -21,7 +21,7 @@ public final class Gateway: Sendable {
     public let rest: ParseRESTService
     public let callers: CallerResolver
     /// What `GET /metrics` reports.
-    public let metrics = GatewayMetrics()
+    public let metrics: GatewayMetrics
     /// False from the moment shutdown begins (`GET /health/ready`).
     public let readiness = Readiness()
 
@@ -29,13 +29,16 @@ public final class Gateway: Sendable {
     /// and builds the store, the service and the caller resolver. On failure the pool is closed.
     public static func open(database: PostgresConfiguration, configuration: GatewayConfiguration,
                             logger: Logger = Logger(label: "dealgraph")) async throws -> Gateway {
-        let pool = PostgresPool(configuration: database, maxConnections: configuration.poolSize, logger: logger)
+        let metrics = GatewayMetrics()
+        let timer: @Sendable (Duration) -> Void = { metrics.statement($0) }
+        let pool = PostgresPool(configuration: database, maxConnections: configuration.poolSize, logger: logger,
+                                statementTimer: timer)
         // A replica that does not answer is skipped after two seconds, not the usual ten.
         let replicaPools = configuration.replicas.map { replica in
             var replica = replica
             replica.connectTimeout = .seconds(2)
             return PostgresPool(configuration: replica, maxConnections: configuration.poolSize, acquireTimeout: .seconds(2),
-                                logger: logger)
+                                logger: logger, statementTimer: timer)
         }
         do {
             let steps = try await Migrator.run(pool: pool, model: configuration.model)
@@ -45,7 +48,7 @@ public final class Gateway: Sendable {
             // The feed keeps the change log pruned even while nobody subscribes.
             try await store.changeFeed.start()
             let service = try CRMGraphQLService(store: store, configuration: configuration.api)
-            return Gateway(configuration: configuration, pool: pool, store: store, service: service,
+            return Gateway(configuration: configuration, pool: pool, store: store, service: service, metrics: metrics,
                            callers: CallerResolver(keys: configuration.server.keys, store: store))
         } catch {
             await pool.close()
@@ -55,7 +58,8 @@ public final class Gateway: Sendable {
     }
 
     private init(configuration: GatewayConfiguration, pool: PostgresPool, store: CRMStore, service: CRMGraphQLService,
-                 callers: CallerResolver) {
+                 metrics: GatewayMetrics, callers: CallerResolver) {
+        self.metrics = metrics
         self.configuration = configuration
         self.pool = pool
         self.store = store

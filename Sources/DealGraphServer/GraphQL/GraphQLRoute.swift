@@ -106,6 +106,10 @@ struct GraphQLRoute: Sendable {
             var result = response(.methodNotAllowed, body: body, mediaType: mediaType)
             result.headers[.allow] = "POST"
             return result
+        case .unavailable(let body):
+            var result = response(.serviceUnavailable, body: body, mediaType: mediaType)
+            result.headers[.retryAfter] = TransportError.retryAfter
+            return result
         }
     }
 

@@ -1,3 +1,4 @@
+import APICore
 import GraphQLEngine
 import Hummingbird
 
@@ -23,8 +24,13 @@ struct TransportError: HTTPResponseError {
         TransportError(status: .badRequest, body: #"{"code":209,"error":\#(JSONEncoding.quoted(message))}"#)
     }
 
-    /// Parse's 500 `{"code":1,"error":"Internal server error"}`; the cause is in the log.
-    static let internalError = TransportError(status: .internalServerError, body: #"{"code":1,"error":"Internal server error"}"#)
+    /// 503 with Parse's code 100 while the database is away, and when to retry.
+    static let unavailable = TransportError(
+        status: .serviceUnavailable, body: #"{"code":100,"error":\#(JSONEncoding.quoted(ParseError.databaseUnavailable.message))}"#,
+        headers: [.retryAfter: retryAfter])
+
+    /// Seconds a client should wait before retrying a request the database could not serve.
+    static let retryAfter = "1"
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var fields = headers

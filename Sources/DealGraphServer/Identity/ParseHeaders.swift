@@ -34,12 +34,12 @@ extension Credentials {
 
 extension TransportError {
     /// Parse's answer to a request without a caller: 403 for keys, 400 with code 209 for the
-    /// session token, 500 when the session could not be looked up.
+    /// session token, 503 (code 100, `Retry-After`) when the session could not be looked up.
     init(_ rejection: CallerRejection) {
         switch rejection {
         case .unauthorized: self = .unauthorized
         case .invalidSession(let error): self = .invalidSession(error.message)
-        case .unavailable: self = .internalError
+        case .unavailable: self = .unavailable
         }
     }
 }

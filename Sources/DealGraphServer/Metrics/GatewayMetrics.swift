@@ -16,12 +16,29 @@ public final class GatewayMetrics: Sendable {
     /// The cumulative figures last turned into counter increments.
     private let reported = Mutex<(statements: Int, failures: Int, lockouts: Int)>((0, 0, 0))
 
+    /// Statement round trips, on the primary and the replicas.
+    private let statements: Timer
+
     public init() {
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.defaultDurationHistogramBuckets = [.milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
                                                    .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
                                                    .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10)]
+        // A statement usually takes well under a millisecond: finer buckets at the low end.
+        factory.durationHistogramBuckets["dealgraph_sql_statement_duration_seconds"] = [
+            .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2.5), .milliseconds(5),
+            .milliseconds(10), .milliseconds(25), .milliseconds(100), .milliseconds(500), .seconds(2.5)]
         self.factory = factory
+        statements = Timer(label: "dealgraph_sql_statement_duration_seconds", factory: factory)
+    }
+
+    /// One SQL statement's round trip (the pools report each).
+    func statement(_ duration: Duration) {
+        statements.recordNanoseconds(Self.nanoseconds(duration))
+    }
+
+    private static func nanoseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
     }
 
     /// One request answered: `transport` is graphql, rest, websocket or web (pages, health).
@@ -29,7 +46,7 @@ public final class GatewayMetrics: Sendable {
         Counter(label: "dealgraph_requests_total", dimensions: [("transport", transport), ("status", String(status))],
                 factory: factory).increment()
         Timer(label: "dealgraph_request_duration_seconds", dimensions: [("transport", transport), ("operation", bounded(operation))],
-              factory: factory).recordNanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+              factory: factory).recordNanoseconds(Self.nanoseconds(duration))
     }
 
     /// A WebSocket opened (`true`) or ended.

@@ -94,7 +94,7 @@ struct ParseRESTRoute: Sendable {
             switch error {
             case .unauthorized: return reply(RESTReply(status: 403, body: .object(Record(fields: [("error", "unauthorized")]))))
             case .invalidSession(let error): return reply(.error(error))
-            case .unavailable: return reply(.error(.internalServerError))
+            case .unavailable: return reply(.error(.databaseUnavailable))
             }
         }
         if let wait = throttle.refusal(service.authAttempts(restRequest),
@@ -107,6 +107,7 @@ struct ParseRESTRoute: Sendable {
 
     private func reply(_ reply: RESTReply, request: Request? = nil) -> Response {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
+        if reply.status == 503 { headers[.retryAfter] = TransportError.retryAfter }
         if let location = reply.location, let request {
             let host = request.head.authority ?? "\(configuration.host):\(configuration.port)"
             headers[.location] = "http://\(host)\(configuration.parseMountPath)\(location)"

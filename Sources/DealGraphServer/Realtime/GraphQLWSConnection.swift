@@ -103,7 +103,7 @@ actor GraphQLWSConnection: SocketConnection {
         for await outcome in await service.subscribe(request, caller: caller) {
             guard !Task.isCancelled else { return }
             switch outcome {
-            case .executed(let body):
+            case .executed(let body), .unavailable(let body):
                 await link.send(GraphQLWSSession.next(id: id, body: body))
             case .requestError(let body), .methodNotAllowed(let body):
                 session.failed(id: id)

@@ -64,11 +64,13 @@ public final class PostgresConnection {
         let session = self.session
         let token = StatementToken()
         let reconnect = transactionDepth == 0
+        let started = statementCounter.timer == nil ? nil : ContinuousClock.now
         let result = await withTaskCancellationHandler {
             await thread.run { work(session, token, reconnect) }
         } onCancel: {
             session.requestCancel(token)
         }
+        if let started, let timer = statementCounter.timer { timer(.now - started) }
         return try result.get()
     }
 
@@ -129,6 +131,12 @@ public final class PostgresConnection {
 /// Counts statements run through a pool (the `statementCount` of `PostgresPool`).
 final class StatementCounter: Sendable {
     private let value = Atomic<Int>(0)
+    /// Told how long each statement took (round trip included), when set.
+    let timer: (@Sendable (Duration) -> Void)?
+
+    init(timer: (@Sendable (Duration) -> Void)? = nil) {
+        self.timer = timer
+    }
 
     func increment() { value.add(1, ordering: .relaxed) }
 

@@ -15,13 +15,15 @@ public final class PostgresPool: Sendable {
     let acquireTimeout: Duration
     public let logger: Logger
     private let state = Mutex(PoolState())
-    private let counter = StatementCounter()
+    private let counter: StatementCounter
     let listener: NotificationListener
 
     public init(
         configuration: PostgresConfiguration, maxConnections: Int = 10,
-        acquireTimeout: Duration = .seconds(5), logger: Logger = Logger(label: "dealgraph.postgres")
+        acquireTimeout: Duration = .seconds(5), logger: Logger = Logger(label: "dealgraph.postgres"),
+        statementTimer: (@Sendable (Duration) -> Void)? = nil
     ) {
+        self.counter = StatementCounter(timer: statementTimer)
         self.configuration = configuration
         self.maxConnections = max(1, maxConnections)
         self.acquireTimeout = acquireTimeout
