@@ -1,5 +1,5 @@
 # Thin wrappers over scripts/ (see README.md).
-.PHONY: run test bench bench-e2e bench-realtime bench-import build
+.PHONY: run test bench bench-e2e bench-realtime bench-import build fuzz reliability
 
 run: build
 	.build/debug/dealgraph serve --demo
@@ -22,6 +22,16 @@ bench-realtime:
 bench-import:
 	scripts/bootstrap
 	scripts/bench-import
+
+# make fuzz SECONDS=600 runs each libFuzzer target that long (default 60).
+fuzz:
+	scripts/bootstrap
+	FUZZ_SECONDS=$(or $(SECONDS),60) scripts/fuzz
+
+# Fuzzing, load and fault suites that take minutes; one table at the end.
+reliability:
+	scripts/bootstrap
+	scripts/reliability
 
 build:
 	scripts/bootstrap

@@ -124,6 +124,11 @@ let package = Package(
             dependencies: ["GraphQLEngine", "GraphQLEngineFixtures", "DealGraphTesting", "SeededRandom"],
             swiftSettings: strict
         ),
+        // libFuzzer targets (`make fuzz`): the inputs a client controls, and an executable that is
+        // libFuzzer's entry point when built with -sanitize=fuzzer -DFUZZING, a replayer otherwise.
+        .target(name: "FuzzTargets", dependencies: ["GraphQLEngine", "CRMGraphQL", "APICore", "CRMStore"], swiftSettings: strict),
+        .executableTarget(name: "dealgraph-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strict),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], swiftSettings: strict),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore", "DealGraphTesting", "SeededRandom"], swiftSettings: strict),
         .testTarget(name: "ParseTransferTests", dependencies: ["ParseTransfer", "CRMStore", "APICore", "DealGraphTesting", "PostgresClient", "SeededRandom"],
                     swiftSettings: strict),

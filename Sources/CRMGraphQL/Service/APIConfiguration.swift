@@ -33,7 +33,7 @@ public struct APIConfiguration: Sendable {
 
     /// The depth, field and alias limits as validation options, checked before any resolver (and
     /// so any SQL) runs.
-    var validationOptions: ValidationOptions {
+    public var validationOptions: ValidationOptions {
         ValidationOptions(maxDepth: maxDepth, maxFields: maxFields, maxAliases: maxAliases,
                           introspectionDepth: Self.introspectionDepth)
     }
