@@ -144,24 +144,16 @@ public final class ReadReplicas: Sendable {
     /// else the age of the last transaction it replayed; nil when it does not answer within two
     /// seconds or is not a standby (promoted, or not a replica at all).
     static func lag(of replica: PostgresPool, behind position: String?) async -> Duration? {
-        await withTaskGroup(of: Duration??.self) { group in
-            group.addTask {
-                guard let position,
-                      let row = try? await replica.query("""
-                          SELECT pg_is_in_recovery(), pg_last_wal_replay_lsn() >= $1::pg_lsn,
-                            COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0)::float8
-                          """, [.text(position)]).first,
-                      row.bool(0) == true else { return .some(nil) }
-                if row.bool(1) == true { return .some(.zero) }
-                return .some(.milliseconds(Int64((row.double(2) ?? 0) * 1_000)))
-            }
-            group.addTask {
-                try? await Task.sleep(for: .seconds(2))
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first ?? nil
+        guard let position else { return nil }
+        let lag = await withinDeadline(.seconds(2)) { () -> Duration? in
+            guard let row = try? await replica.query("""
+                      SELECT pg_is_in_recovery(), pg_last_wal_replay_lsn() >= $1::pg_lsn,
+                        COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0)::float8
+                      """, [.text(position)]).first,
+                  row.bool(0) == true else { return nil }
+            if row.bool(1) == true { return .zero }
+            return .milliseconds(Int64((row.double(2) ?? 0) * 1_000))
         }
+        return lag ?? nil
     }
 }
