@@ -6,7 +6,7 @@ import Testing
 
 /// GraphQL subscriptions on the change feed (`<class>Events`): each event runs the subscription's
 /// selection, nested fields included, for the subscriber; access control on every event.
-@Suite(.timeLimit(.minutes(1))) struct SubscriptionEventsTests {
+@Suite(.timeLimit(.minutes(3))) struct SubscriptionEventsTests {
     /// The first `count` outcomes of `stream`, as JSON.
     static func take(_ count: Int, from stream: AsyncStream<GraphQLOutcome>) async -> [JSONTree] {
         var result: [JSONTree] = []
